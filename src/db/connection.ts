@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Runs `fn` holding a lock that only one process sharing this database can hold at a time. */
+  withExclusiveLock<T>(name: string, fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** An in-memory PGlite, for tests. */
+  memory?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.memory ? undefined : resolve(opts.dataDir ?? "./data"));
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async withExclusiveLock(name, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+        try {
+          return await fn(drizzlePg(client, { schema }) as unknown as Db);
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** PGlite serves one process per data folder; a lock file makes a second server fail with a clear message. */
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let lockFile: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lockFile = join(dataDir, "luoshi.pid");
+    if (existsSync(lockFile)) {
+      const pid = Number(readFileSync(lockFile, "utf8"));
+      if (pid && pid !== process.pid && processAlive(pid)) {
+        throw new Error(
+          `The data folder ${dataDir} is in use by another Luoshi process (pid ${pid}). The embedded database serves one process; use DATABASE_URL for several servers.`,
+        );
+      }
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  const client = dataDir ? new PGlite(join(dataDir, "pg")) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    // One process, one connection: PGlite already serializes everything.
+    withExclusiveLock: (_name, fn) => fn(db),
+    async close() {
+      await client.close();
+      if (lockFile) rmSync(lockFile, { force: true });
+    },
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

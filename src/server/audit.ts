@@ -1,0 +1,44 @@
+import type { Queryable } from "../db/connection.js";
+import { auditEvents } from "../db/schema.js";
+import type { RequestContext } from "./context.js";
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** When no one is signed in yet (sign-in), who the event is about. */
+  actorOverride?: { id: string | null; name: string };
+}
+
+const SECRET_KEYS = new Set(["passwordHash", "password", "csrfToken", "token"]);
+
+/** Drops secrets from what goes into the log. */
+function scrub(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(scrub);
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => !SECRET_KEYS.has(k))
+      .map(([k, v]) => [k, scrub(v)]),
+  );
+}
+
+/** Appends one audit event in the caller's transaction, so the event and the change stand or fall together. */
+export async function writeAudit(tx: Queryable, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  const actorId = entry.actorOverride ? entry.actorOverride.id : (ctx.actor?.id ?? null);
+  const actorName = entry.actorOverride ? entry.actorOverride.name : (ctx.actor?.username ?? "system");
+  await tx.insert(auditEvents).values({
+    actorId,
+    actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: scrub(entry.before) as object | null,
+    after: scrub(entry.after) as object | null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+  });
+}

@@ -1,0 +1,41 @@
+/** Every setting comes from the environment (documented in the README); defaults suit a laptop. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  adminPassword?: string;
+  sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
+  logLevel: string;
+}
+
+const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
+const bool = (v: string | undefined, d: boolean) =>
+  v === undefined || v === "" ? d : !["0", "false", "no", "off"].includes(v.toLowerCase());
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return {
+    port: num(env.PORT, 3000),
+    host: env.HOST || "0.0.0.0",
+    dataDir: env.LUOSHI_DATA || "./data",
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: bool(env.LUOSHI_DEMO, true),
+    adminPassword: env.LUOSHI_ADMIN_PASSWORD || undefined,
+    sessionTtlHours: num(env.LUOSHI_SESSION_TTL_HOURS, 12),
+    sessionIdleMinutes: num(env.LUOSHI_SESSION_IDLE_MINUTES, 120),
+    secureCookies: bool(env.LUOSHI_SECURE_COOKIES, false),
+    trustProxy: bool(env.LUOSHI_TRUST_PROXY, false),
+    loginMaxFailuresPerAccount: num(env.LUOSHI_LOGIN_MAX_FAILURES, 5),
+    loginMaxFailuresPerAddress: num(env.LUOSHI_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
+    loginWindowMinutes: num(env.LUOSHI_LOGIN_WINDOW_MINUTES, 15),
+    logLevel: env.LUOSHI_LOG_LEVEL || "info",
+    ...overrides,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Locale } from "../domain/people.js";
+
+/** Server messages in both languages. Keys are what clients may match on; the text is for people. */
+const MESSAGES = {
+  invalid_input: { "zh-CN": "输入有误", en: "Invalid input" },
+  not_signed_in: { "zh-CN": "请先登录", en: "Please sign in" },
+  session_expired: { "zh-CN": "登录已过期，请重新登录", en: "Your session has expired; please sign in again" },
+  forbidden: { "zh-CN": "无权执行此操作", en: "You are not allowed to do this" },
+  not_found: { "zh-CN": "记录不存在或无权查看", en: "Not found, or not yours to see" },
+  too_many_attempts: { "zh-CN": "尝试次数过多，请 {seconds} 秒后再试", en: "Too many attempts; try again in {seconds} s" },
+  bad_credentials: { "zh-CN": "用户名或密码错误", en: "Wrong username or password" },
+  account_inactive: { "zh-CN": "该账号已停用", en: "This account has been deactivated" },
+  csrf: { "zh-CN": "请求校验失败，请刷新页面后重试", en: "The request could not be verified; reload the page and try again" },
+  stale_version: {
+    "zh-CN": "记录已被他人修改，请刷新后重试",
+    en: "Someone else changed this record; reload and try again",
+  },
+  server_error: { "zh-CN": "服务器内部错误", en: "Internal server error" },
+  route_not_found: { "zh-CN": "接口不存在", en: "No such route" },
+  // Field messages
+  required: { "zh-CN": "必填", en: "Required" },
+  unknown_field: { "zh-CN": "未知字段", en: "Unknown field" },
+  code_format_region: {
+    "zh-CN": "行政区划代码应为 6 位数字（乡镇为 9 或 12 位）",
+    en: "An administrative code has 6 digits (9 or 12 for a township)",
+  },
+  code_format_unit: {
+    "zh-CN": "单位代码只能包含字母、数字、点、下划线或连字符",
+    en: "A unit code has letters, digits, dots, underscores or hyphens",
+  },
+  code_taken: { "zh-CN": "代码“{code}”已被使用", en: "The code “{code}” is already in use" },
+  username_taken: { "zh-CN": "用户名“{username}”已被使用", en: "The username “{username}” is already taken" },
+  username_format: {
+    "zh-CN": "用户名为 3–40 位字母、数字、点、下划线或连字符",
+    en: "A username has 3–40 letters, digits, dots, underscores or hyphens",
+  },
+  parent_level: {
+    "zh-CN": "上级区划应为“{expected}”级",
+    en: "The parent region must be of level “{expected}”",
+  },
+  parent_required: { "zh-CN": "该级别的区划必须有上级区划", en: "A region of this level needs a parent region" },
+  parent_not_allowed: { "zh-CN": "省级区划不能有上级", en: "A province has no parent region" },
+  cycle: { "zh-CN": "不能把记录移到它自己或其下级之下", en: "A record cannot be moved under itself or its descendants" },
+  parent_missing: { "zh-CN": "上级记录不存在", en: "The parent record does not exist" },
+  parent_inactive: { "zh-CN": "上级记录已停用", en: "The parent record is deactivated" },
+  region_missing: { "zh-CN": "区划不存在", en: "The region does not exist" },
+  unit_missing: { "zh-CN": "单位不存在", en: "The unit does not exist" },
+  unit_inactive: { "zh-CN": "单位已停用", en: "The unit is deactivated" },
+  has_active_children: {
+    "zh-CN": "仍有 {count} 个启用的下级记录，请先停用或迁移它们",
+    en: "{count} active records still depend on this one; deactivate or move them first",
+  },
+  has_active_users: {
+    "zh-CN": "该单位仍有 {count} 个启用的用户，请先停用或调走他们",
+    en: "{count} active users still belong to this unit; deactivate or move them first",
+  },
+  last_admin: {
+    "zh-CN": "不能停用或降级最后一个管理员",
+    en: "The last active admin cannot be deactivated or lose the admin role",
+  },
+  self_deactivate: { "zh-CN": "不能停用自己的账号", en: "You cannot deactivate your own account" },
+  password_too_short: { "zh-CN": "密码至少 {min} 位", en: "A password has at least {min} characters" },
+  password_too_simple: {
+    "zh-CN": "密码须包含小写字母、大写字母、数字、符号中的至少两类",
+    en: "A password mixes at least two of: lower-case, upper-case, digits, symbols",
+  },
+  password_contains_username: { "zh-CN": "密码不能包含用户名", en: "A password must not contain the username" },
+  password_wrong: { "zh-CN": "当前密码不正确", en: "The current password is wrong" },
+  password_same: { "zh-CN": "新密码不能与当前密码相同", en: "The new password must differ from the current one" },
+  roles_empty: { "zh-CN": "至少选择一个角色", en: "Choose at least one role" },
+  cursor_invalid: { "zh-CN": "分页游标无效", en: "Invalid page cursor" },
+  date_range: { "zh-CN": "开始时间不能晚于结束时间", en: "The start cannot be after the end" },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+export function translate(key: string, locale: Locale, params?: Record<string, string | number>): string {
+  const text: string = isMessageKey(key) ? MESSAGES[key][locale] : key;
+  return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m)) : text;
+}
+
+/** Picks zh-CN or en from an Accept-Language header; Chinese is the default. */
+export function localeFromHeader(header: string | undefined): Locale {
+  if (!header) return "zh-CN";
+  const first = header.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh-CN";
+}

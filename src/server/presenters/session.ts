@@ -1,0 +1,36 @@
+import type { Locale } from "../../domain/people.js";
+import type { Actor } from "../../domain/scope.js";
+import type { SessionOut } from "../../schemas/auth.js";
+import { can } from "../policies/index.js";
+import type { LoadedUser } from "../queries/users.js";
+
+/** The signed-in person and what the UI may offer them; the UI hides what the server would refuse anyway. */
+export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string): SessionOut {
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      locale: user.locale as Locale,
+      unitId: user.unitId,
+      unitName: user.unitName,
+      regionId: user.regionId,
+      regionName: user.regionName,
+      mustChangePassword: user.mustChangePassword,
+    },
+    csrfToken,
+    abilities: {
+      "region.read": can(actor, "region", "read"),
+      "region.create": can(actor, "region", "create"),
+      "region.update": can(actor, "region", "update"),
+      "unit.list": can(actor, "unit", "list"),
+      "unit.create": can(actor, "unit", "create"),
+      "unit.update": can(actor, "unit", "update"),
+      "user.list": can(actor, "user", "list"),
+      "user.create": can(actor, "user", "create"),
+      "user.update": can(actor, "user", "update"),
+      "audit.list": can(actor, "audit", "list"),
+    },
+  };
+}

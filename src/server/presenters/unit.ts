@@ -1,0 +1,22 @@
+import type { UnitRow } from "../../db/schema.js";
+import type { UnitOut } from "../../schemas/units.js";
+
+export function presentUnit(row: UnitRow & { regionName: string; childCount?: number; userCount?: number }): UnitOut {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameEn: row.nameEn,
+    shortName: row.shortName,
+    kind: row.kind,
+    regionId: row.regionId,
+    regionName: row.regionName,
+    parentId: row.parentId,
+    active: row.active,
+    version: row.version,
+    childCount: row.childCount === undefined ? undefined : Number(row.childCount),
+    userCount: row.userCount === undefined ? undefined : Number(row.userCount),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

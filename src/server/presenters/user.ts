@@ -1,0 +1,26 @@
+import type { UserRow } from "../../db/schema.js";
+import type { Locale } from "../../domain/people.js";
+import type { UserOut } from "../../schemas/users.js";
+
+/** Never the password hash. */
+export function presentUser(row: UserRow & { unitName: string; regionId: string }): UserOut {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    regionId: row.regionId,
+    roles: row.roles,
+    locale: row.locale as Locale,
+    email: row.email,
+    phone: row.phone,
+    title: row.title,
+    active: row.active,
+    mustChangePassword: row.mustChangePassword,
+    lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
+    version: row.version,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
