@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../server/auth/password.js";
+import type { Queryable } from "./connection.js";
+import { type RegionRow, regions, type UnitRow, type UserRow, units, users } from "./schema.js";
+import { childPath, type RegionLevel, type Role } from "../domain/people.js";
+
+/**
+ * `buildX(db, overrides)` factories for tests and scripts: each creates what it needs and
+ * is missing (a unit without a region gets one). They write rows directly, without audit.
+ */
+let seq = 0;
+const next = () => ++seq;
+const LEVEL_CODE: Record<RegionLevel, (n: number) => string> = {
+  province: (n) => `${String(10 + (n % 80)).padStart(2, "0")}0000`,
+  city: (n) => String(100000 + ((n * 7919) % 899999)),
+  county: (n) => String(100000 + ((n * 104729) % 899999)),
+  township: (n) => String(100000000 + ((n * 15485863) % 899999999)),
+};
+
+export async function buildRegion(db: Queryable, overrides: Partial<RegionRow> & { parent?: RegionRow } = {}): Promise<RegionRow> {
+  const n = next();
+  const level = overrides.level ?? (overrides.parent ? childLevel(overrides.parent.level) : "city");
+  const parent = overrides.parent ?? (level === "province" ? undefined : await buildRegion(db, { level: parentLevel(level) }));
+  const id = overrides.id ?? randomUUID();
+  const { parent: _p, ...rest } = overrides;
+  const [row] = await db
+    .insert(regions)
+    .values({ code: `${LEVEL_CODE[level](n * 13 + Math.floor(Math.random() * 1000))}`, name: `Region ${n}`, ...rest, id, level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, id) })
+    .returning();
+  return row;
+}
+
+function childLevel(level: RegionLevel): RegionLevel {
+  return level === "province" ? "city" : level === "city" ? "county" : "township";
+}
+function parentLevel(level: RegionLevel): RegionLevel {
+  return level === "township" ? "county" : level === "county" ? "city" : "province";
+}
+
+export async function buildUnit(db: Queryable, overrides: Partial<UnitRow> & { region?: RegionRow } = {}): Promise<UnitRow> {
+  const n = next();
+  const region = overrides.region ?? (overrides.regionId ? undefined : await buildRegion(db));
+  const { region: _r, ...rest } = overrides;
+  const [row] = await db
+    .insert(units)
+    .values({ name: `Unit ${n}`, code: `U${n}-${randomUUID().slice(0, 6)}`, ...rest, regionId: overrides.regionId ?? region!.id })
+    .returning();
+  return row;
+}
+
+export const TEST_PASSWORD = "Test-password-1";
+let cachedHash: Promise<string> | undefined;
+
+export async function buildUser(db: Queryable, overrides: Partial<UserRow> & { unit?: UnitRow; roles?: Role[]; password?: string } = {}): Promise<UserRow> {
+  const n = next();
+  const unit = overrides.unit ?? (overrides.unitId ? undefined : await buildUnit(db));
+  const { unit: _u, password, ...rest } = overrides;
+  const passwordHash = password ? await hashPassword(password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const [row] = await db
+    .insert(users)
+    .values({ username: `user${n}-${randomUUID().slice(0, 6)}`, displayName: `User ${n}`, roles: ["viewer"], locale: "en", ...rest, unitId: overrides.unitId ?? unit!.id, passwordHash })
+    .returning();
+  return row;
+}
