@@ -4,8 +4,9 @@ import { VERSION } from "../server/version.js";
 const program = new Command();
 program.name("luoshi").description("Luoshi 落实: from what meetings decide to work that is done").version(VERSION);
 
-const fail = (e: unknown) => {
-  process.stderr.write(`luoshi: ${e instanceof Error ? e.message : String(e)}\n`);
+const fail = async (e: unknown) => {
+  const { describeError } = await import("./describe-error.js");
+  process.stderr.write(`luoshi: ${describeError(e)}\n`);
   process.exit(1);
 };
 

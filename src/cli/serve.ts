@@ -1,5 +1,6 @@
 import { configFromEnv } from "../server/config.js";
 import { startServer } from "../server/start.js";
+import { printAccounts } from "./open.js";
 
 export interface ServeOptions {
   port?: string;

@@ -4,7 +4,6 @@ import { userCreate } from "../schemas/users.js";
 import { randomPassword } from "../server/auth/password.js";
 import { createUser } from "../server/commands/create-user.js";
 import { systemContext } from "../server/context.js";
-import { HttpError } from "../server/errors.js";
 import { translate } from "../server/messages.js";
 import { openForCommand } from "./open.js";
 
@@ -39,19 +38,9 @@ export async function userAdd(opts: {
     });
     if (!parsed.success)
       throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${translate(i.message, "en")}`).join("; "));
-    try {
-      const user = await database.db.transaction((tx) => createUser(systemContext("cli"), parsed.data, tx));
-      process.stdout.write(
-        `Added ${user.username} (${user.roles.join(", ")}) to ${unit.name}${opts.password ? "" : `; password: ${password} (must be changed at first sign-in)`}\n`,
-      );
-    } catch (e) {
-      if (e instanceof HttpError)
-        throw new Error(
-          (e.fields ?? []).map((f) => `${f.field}: ${translate(f.message, "en", f.params)}`).join("; ") ||
-            translate(e.message, "en"),
-        );
-      throw e;
-    }
+    const user = await database.db.transaction((tx) => createUser(systemContext("cli"), parsed.data, tx));
+    const note = opts.password ? "" : `; password: ${password} (must be changed at first sign-in)`;
+    process.stdout.write(`Added ${user.username} (${user.roles.join(", ")}) to ${unit.name}${note}\n`);
   } finally {
     await database.close();
   }

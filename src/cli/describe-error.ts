@@ -1,0 +1,11 @@
+import { HttpError } from "../server/errors.js";
+import { translate } from "../server/messages.js";
+
+/** A one-line English account of what went wrong, with the fields a validation error names. */
+export function describeError(e: unknown): string {
+  if (e instanceof HttpError) {
+    const fields = (e.fields ?? []).map((f) => `${f.field}: ${translate(f.message, "en", f.params)}`).join("; ");
+    return fields || translate(e.message, "en", e.params);
+  }
+  return e instanceof Error ? e.message : String(e);
+}

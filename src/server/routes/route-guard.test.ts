@@ -1,0 +1,140 @@
+/**
+ * Every route, from the app's own route list: a guard (401 without a session), a policy check
+ * (403 for a signed-in user without roles), and unit scope (a reporter of one unit never reads or
+ * changes another unit's records). A new route without an entry here fails the suite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildRegion, buildUnit, buildUser } from "../../db/factories.js";
+import type { RegionRow, UnitRow, UserRow } from "../../db/schema.js";
+import { createTestApp, type TestApp } from "../testing.js";
+
+const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
+/** Routes that act on the caller's own account: any signed-in person may, roles or not. */
+const SELF_ROUTES = ["GET /api/auth/session", "POST /api/auth/logout", "POST /api/auth/password", "PUT /api/auth/locale"];
+
+interface Fixture {
+  region: RegionRow;
+  otherUnit: UnitRow;
+  otherUser: UserRow;
+}
+type Example = (f: Fixture) => { url: string; body?: unknown };
+
+/** A valid request for every guarded route, aimed at records of a unit the callers do not belong to. */
+const EXAMPLES: Record<string, Example> = {
+  "GET /api/auth/session": () => ({ url: "/api/auth/session" }),
+  "POST /api/auth/logout": () => ({ url: "/api/auth/logout", body: {} }),
+  "POST /api/auth/password": () => ({ url: "/api/auth/password", body: { currentPassword: "Test-password-1", newPassword: "Changed-password-2" } }),
+  "PUT /api/auth/locale": () => ({ url: "/api/auth/locale", body: { locale: "en" } }),
+  "GET /api/regions": () => ({ url: "/api/regions" }),
+  "GET /api/regions/:id": (f) => ({ url: `/api/regions/${f.region.id}` }),
+  "POST /api/regions": (f) => ({ url: "/api/regions", body: { code: "339999", name: "New county", level: "county", parentId: f.region.id } }),
+  "PATCH /api/regions/:id": (f) => ({ url: `/api/regions/${f.region.id}`, body: { name: "Renamed", version: f.region.version } }),
+  "POST /api/regions/:id/active": (f) => ({ url: `/api/regions/${f.region.id}/active`, body: { active: false, version: f.region.version } }),
+  "GET /api/units": () => ({ url: "/api/units?limit=200" }),
+  "GET /api/units/:id": (f) => ({ url: `/api/units/${f.otherUnit.id}` }),
+  "POST /api/units": (f) => ({ url: "/api/units", body: { name: "New unit", regionId: f.region.id } }),
+  "PATCH /api/units/:id": (f) => ({ url: `/api/units/${f.otherUnit.id}`, body: { name: "Renamed", version: f.otherUnit.version } }),
+  "POST /api/units/:id/active": (f) => ({ url: `/api/units/${f.otherUnit.id}/active`, body: { active: false, version: f.otherUnit.version } }),
+  "GET /api/users": () => ({ url: "/api/users?limit=200" }),
+  "GET /api/users/:id": (f) => ({ url: `/api/users/${f.otherUser.id}` }),
+  "POST /api/users": (f) => ({ url: "/api/users", body: { username: "newcomer", displayName: "N", unitId: f.otherUnit.id, roles: ["viewer"], password: "Good-password-9" } }),
+  "PATCH /api/users/:id": (f) => ({ url: `/api/users/${f.otherUser.id}`, body: { displayName: "Renamed", version: f.otherUser.version } }),
+  "POST /api/users/:id/active": (f) => ({ url: `/api/users/${f.otherUser.id}/active`, body: { active: false, version: f.otherUser.version } }),
+  "POST /api/users/:id/password": (f) => ({ url: `/api/users/${f.otherUser.id}/password`, body: { password: "Reset-password-9", version: f.otherUser.version } }),
+  "GET /api/audit": () => ({ url: "/api/audit" }),
+  "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
+};
+
+let t: TestApp;
+let f: Fixture;
+let ownUnit: UnitRow;
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const province = await buildRegion(db, { level: "province" });
+  const city = await buildRegion(db, { parent: province });
+  const region = await buildRegion(db, { parent: city });
+  ownUnit = await buildUnit(db, { region: city });
+  const otherUnit = await buildUnit(db, { region });
+  const otherUser = await buildUser(db, { unit: otherUnit });
+  f = { region, otherUnit, otherUser };
+});
+afterAll(() => t.close());
+
+const guarded = () => t.app.routeList.filter((r) => !r.public);
+const send = (agent: Awaited<ReturnType<TestApp["signIn"]>>, route: { method: string; url: string }) => {
+  const ex = EXAMPLES[key(route)](f);
+  return agent.request(route.method as "GET", ex.url, ex.body);
+};
+
+describe("every route", () => {
+  it("is public only by name", () => {
+    const publicRoutes = t.app.routeList.filter((r) => r.public).map(key).sort();
+    expect(publicRoutes).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it("has a valid example request here (add one when you add a route)", () => {
+    const missing = guarded().map(key).filter((k) => !EXAMPLES[k]);
+    expect(missing).toEqual([]);
+    expect(t.app.routeList.length).toBeGreaterThan(20);
+  });
+
+  it("answers 401 without a session", async () => {
+    for (const route of guarded()) {
+      const res = await send(t.anonymous, route);
+      expect(res.statusCode, key(route)).toBe(401);
+    }
+  });
+
+  it("checks a policy: a signed-in user without roles gets 403 on everything but their own account", async () => {
+    const roleless = await buildUser(t.database.db, { unit: ownUnit, roles: [] });
+    for (const route of guarded()) {
+      const agent = await t.signIn(roleless);
+      const res = await send(agent, route);
+      if (SELF_ROUTES.includes(key(route))) expect(res.statusCode, key(route)).toBe(200);
+      else expect(res.statusCode, key(route)).toBe(403);
+      if (key(route) === "POST /api/auth/password") {
+        await agent.post("/api/auth/password", { currentPassword: "Changed-password-2", newPassword: "Test-password-1" });
+      }
+    }
+  });
+
+  it("keeps a reporter of one unit out of another unit's records (403 or 404; lists leave them out)", async () => {
+    const reporter = await buildUser(t.database.db, { unit: ownUnit, roles: ["reporter"] });
+    for (const route of guarded()) {
+      if (SELF_ROUTES.includes(key(route))) continue;
+      const agent = await t.signIn(reporter);
+      const res = await send(agent, route);
+      if (route.url.startsWith("/api/regions") && route.method === "GET") {
+        // Regions are shared reference data, not a unit's records.
+        expect(res.statusCode, key(route)).toBe(200);
+        continue;
+      }
+      if (res.statusCode === 200 && route.method === "GET") {
+        expect(res.body, key(route)).not.toContain(f.otherUnit.id);
+        expect(res.body, key(route)).not.toContain(f.otherUser.id);
+      } else {
+        expect([403, 404], key(route)).toContain(res.statusCode);
+      }
+    }
+  });
+});
+
+describe("the API description", () => {
+  it("GET /api/openapi.json describes every route", async () => {
+    const res = await t.anonymous.get("/api/openapi.json");
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const route of t.app.routeList) {
+      if (route.url === "/api/openapi.json") continue;
+      expect(paths, key(route)).toContain(route.url.replace(/:(\w+)/g, "{$1}"));
+    }
+  });
+
+  it("GET /api/health says which database answers", async () => {
+    const res = await t.anonymous.get("/api/health");
+    expect(res.json()).toMatchObject({ status: "ok", database: t.database.kind });
+  });
+});
