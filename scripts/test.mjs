@@ -38,7 +38,8 @@ const { DATABASE_URL, ...withoutPg } = process.env;
 vitest("suite on PGlite", [], withoutPg);
 if (DATABASE_URL) vitest("suite on PostgreSQL", [], process.env);
 else if (ci) failures.push("PostgreSQL run (DATABASE_URL is not set, and CI requires it)");
-else process.stdout.write("\nPostgreSQL run skipped: set DATABASE_URL=postgres://… to run the suite on a PostgreSQL server too.\n");
+else
+  process.stdout.write("\nPostgreSQL run skipped: set DATABASE_URL=postgres://… to run the suite on a PostgreSQL server too.\n");
 
 vitest("browser specs (Chromium)", ["--config", "vitest.e2e.config.ts"], withoutPg);
 

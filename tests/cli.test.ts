@@ -24,7 +24,11 @@ function freePort(): Promise<number> {
 
 function luoshi(args: string[], env: Record<string, string | undefined> = {}) {
   const { DATABASE_URL: _ignored, ...base } = process.env;
-  return spawnSync(process.execPath, [BIN, ...args], { env: { ...base, LUOSHI_LOG_LEVEL: "warn", ...env }, encoding: "utf8", timeout: 120_000 });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...base, LUOSHI_LOG_LEVEL: "warn", ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 /** Starts `luoshi serve`, waits for its health answer, returns it and what the process printed. */
@@ -101,7 +105,10 @@ describe("luoshi user add, backup and restore", () => {
   it("adds a user, backs up, restores after a change, and refuses a file that is not a backup", () => {
     const data = mkdtempSync(join(tmpdir(), "luoshi-cli-"));
     const env = { LUOSHI_DEMO: "0", LUOSHI_ADMIN_PASSWORD: "Strong-Pass-2026" };
-    const add = luoshi(["user", "add", "-u", "wang.wu", "-n", "王五", "--unit", "ADMIN", "-r", "coordinator", "--data", data], env);
+    const add = luoshi(
+      ["user", "add", "-u", "wang.wu", "-n", "王五", "--unit", "ADMIN", "-r", "coordinator", "--data", data],
+      env,
+    );
     expect(add.stderr).toBe("");
     expect(add.stdout).toMatch(/Added wang\.wu \(coordinator\).*password: \S+/);
     const dup = luoshi(["user", "add", "-u", "WANG.WU", "-n", "x", "--unit", "ADMIN", "--data", data], env);

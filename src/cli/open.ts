@@ -9,7 +9,9 @@ export async function openForCommand(opts: { data?: string }): Promise<Database>
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await migrateDatabase(database);
-    const seeded = await database.withExclusiveLock("luoshi:bootstrap", (db) => bootstrap(db, { demo: config.demo, adminPassword: config.adminPassword }));
+    const seeded = await database.withExclusiveLock("luoshi:bootstrap", (db) =>
+      bootstrap(db, { demo: config.demo, adminPassword: config.adminPassword }),
+    );
     printAccounts(seeded);
   } catch (e) {
     await database.close();
@@ -22,6 +24,7 @@ export function printAccounts(seeded: BootstrapResult) {
   if (seeded.kind === "existing") return;
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(seeded.kind === "demo" ? "Loaded the demo jurisdiction (Jiaxing). Demo accounts:" : "Started empty with one admin:");
-  for (const a of seeded.accounts) out(`  ${a.username.padEnd(16)} ${a.password.padEnd(20)} ${a.roles.join(",").padEnd(12)} ${a.unit}`);
+  for (const a of seeded.accounts)
+    out(`  ${a.username.padEnd(16)} ${a.password.padEnd(20)} ${a.roles.join(",").padEnd(12)} ${a.unit}`);
   if (seeded.generatedPassword) out("  (this password is printed once: sign in and change it)");
 }

@@ -19,7 +19,9 @@ let target: Database;
 async function dump(database: Database) {
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES_IN_ORDER) {
-    const result = (await database.db.execute(sql.raw(`select row_to_json(t)::text as r from "${table}" t order by t.id`))) as unknown as { rows: { r: string }[] };
+    const result = (await database.db.execute(
+      sql.raw(`select row_to_json(t)::text as r from "${table}" t order by t.id`),
+    )) as unknown as { rows: { r: string }[] };
     out[table] = result.rows.map((x) => JSON.parse(x.r));
   }
   return out;
@@ -32,7 +34,7 @@ beforeAll(async () => {
   const city = await buildRegion(db, { parent: province });
   const parent = await buildUnit(db, { region: city });
   // A child inserted before its parent in id order would break a naive restore.
-  await buildUnit(db, { region: city, parentId: parent.id, name: "子单位 \"quoted\" \\ back" });
+  await buildUnit(db, { region: city, parentId: parent.id, name: '子单位 "quoted" \\ back' });
   const admin = await source.signIn(await buildUser(db, { unitId: parent.id, roles: ["admin"] }));
   await admin.post("/api/units", { name: "Through the API", regionId: city.id });
   target = await createTestDatabase();
@@ -77,5 +79,26 @@ describe("backup and restore", () => {
     writeFileSync(odd, gzipSync(`${lines[0]}\n{"table":"pg_authid","rows":[]}\n${lines[lines.length - 1]}\n`));
     await expect(restoreFrom(target, odd)).rejects.toThrow(/unknown table/);
     expect(await dump(target)).toEqual(before);
+  });
+});
+
+describe("across storage modes", () => {
+  it.runIf(process.env.DATABASE_URL)("a PostgreSQL backup restores into PGlite and back unchanged", async () => {
+    const { openDatabase } = await import("./connection.js");
+    const { migrateDatabase } = await import("./migrate.js");
+    const pglite = await openDatabase({ memory: true });
+    await migrateDatabase(pglite);
+    try {
+      const fromPg = join(dir, "from-pg.gz");
+      await backupTo(source.database, fromPg);
+      await restoreFrom(pglite, fromPg);
+      expect(await dump(pglite)).toEqual(await dump(source.database));
+      const fromPglite = join(dir, "from-pglite.gz");
+      await backupTo(pglite, fromPglite);
+      await restoreFrom(target, fromPglite);
+      expect(await dump(target)).toEqual(await dump(source.database));
+    } finally {
+      await pglite.close();
+    }
   });
 });

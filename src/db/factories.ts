@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { childPath, type RegionLevel, type Role } from "../domain/people.js";
 import { hashPassword } from "../server/auth/password.js";
 import type { Queryable } from "./connection.js";
 import { type RegionRow, regions, type UnitRow, type UserRow, units, users } from "./schema.js";
-import { childPath, type RegionLevel, type Role } from "../domain/people.js";
 
 /**
  * `buildX(db, overrides)` factories for tests and scripts: each creates what it needs and
@@ -17,7 +17,10 @@ const LEVEL_CODE: Record<RegionLevel, (n: number) => string> = {
   township: (n) => String(100000000 + ((n * 15485863) % 899999999)),
 };
 
-export async function buildRegion(db: Queryable, overrides: Partial<RegionRow> & { parent?: RegionRow } = {}): Promise<RegionRow> {
+export async function buildRegion(
+  db: Queryable,
+  overrides: Partial<RegionRow> & { parent?: RegionRow } = {},
+): Promise<RegionRow> {
   const n = next();
   const level = overrides.level ?? (overrides.parent ? childLevel(overrides.parent.level) : "city");
   const parent = overrides.parent ?? (level === "province" ? undefined : await buildRegion(db, { level: parentLevel(level) }));
@@ -25,7 +28,15 @@ export async function buildRegion(db: Queryable, overrides: Partial<RegionRow> &
   const { parent: _p, ...rest } = overrides;
   const [row] = await db
     .insert(regions)
-    .values({ code: `${LEVEL_CODE[level](n * 13 + Math.floor(Math.random() * 1000))}`, name: `Region ${n}`, ...rest, id, level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, id) })
+    .values({
+      code: `${LEVEL_CODE[level](n * 13 + Math.floor(Math.random() * 1000))}`,
+      name: `Region ${n}`,
+      ...rest,
+      id,
+      level,
+      parentId: parent?.id ?? null,
+      path: childPath(parent?.path ?? null, id),
+    })
     .returning();
   return row;
 }
@@ -51,14 +62,25 @@ export async function buildUnit(db: Queryable, overrides: Partial<UnitRow> & { r
 export const TEST_PASSWORD = "Test-password-1";
 let cachedHash: Promise<string> | undefined;
 
-export async function buildUser(db: Queryable, overrides: Partial<UserRow> & { unit?: UnitRow; roles?: Role[]; password?: string } = {}): Promise<UserRow> {
+export async function buildUser(
+  db: Queryable,
+  overrides: Partial<UserRow> & { unit?: UnitRow; roles?: Role[]; password?: string } = {},
+): Promise<UserRow> {
   const n = next();
   const unit = overrides.unit ?? (overrides.unitId ? undefined : await buildUnit(db));
   const { unit: _u, password, ...rest } = overrides;
   const passwordHash = password ? await hashPassword(password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
   const [row] = await db
     .insert(users)
-    .values({ username: `user${n}-${randomUUID().slice(0, 6)}`, displayName: `User ${n}`, roles: ["viewer"], locale: "en", ...rest, unitId: overrides.unitId ?? unit!.id, passwordHash })
+    .values({
+      username: `user${n}-${randomUUID().slice(0, 6)}`,
+      displayName: `User ${n}`,
+      roles: ["viewer"],
+      locale: "en",
+      ...rest,
+      unitId: overrides.unitId ?? unit!.id,
+      passwordHash,
+    })
     .returning();
   return row;
 }

@@ -3,7 +3,6 @@ import pg from "pg";
 import { type Database, openDatabase } from "./connection.js";
 import { migrateDatabase } from "./migrate.js";
 
-
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -71,5 +70,8 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
   if (!url) return null;
   const name = `luoshi_test_${randomBytes(6).toString("hex")}`;
   await admin(url, (c) => c.query(`create database ${name}`));
-  return { url: withDatabase(url, name), drop: () => admin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
+  return {
+    url: withDatabase(url, name),
+    drop: () => admin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { childPath, expectedParentLevel, isAdministrativeCode, isWithin, normalizeUsername, parentChainHasCycle, passwordProblem, wouldCreateCycle } from "./people.js";
+import {
+  childPath,
+  expectedParentLevel,
+  isAdministrativeCode,
+  isWithin,
+  normalizeUsername,
+  parentChainHasCycle,
+  passwordProblem,
+  wouldCreateCycle,
+} from "./people.js";
 
 describe("region tree rules", () => {
   it("a region sits exactly one level below its parent", () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, unitInScope, unitScopeOf } from "./scope.js";
 
-const actor = (roles: Actor["roles"]): Actor => ({ id: "u", username: "u", displayName: "U", roles, unitId: "own", regionId: "city", regionPath: "/prov/city/" });
+const actor = (roles: Actor["roles"]): Actor => ({
+  id: "u",
+  username: "u",
+  displayName: "U",
+  roles,
+  unitId: "own",
+  regionId: "city",
+  regionPath: "/prov/city/",
+});
 const own = { id: "own", regionPath: "/prov/city/" };
 const sameRegion = { id: "other", regionPath: "/prov/city/" };
 const below = { id: "county-unit", regionPath: "/prov/city/county/" };

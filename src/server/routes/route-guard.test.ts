@@ -23,24 +23,51 @@ type Example = (f: Fixture) => { url: string; body?: unknown };
 const EXAMPLES: Record<string, Example> = {
   "GET /api/auth/session": () => ({ url: "/api/auth/session" }),
   "POST /api/auth/logout": () => ({ url: "/api/auth/logout", body: {} }),
-  "POST /api/auth/password": () => ({ url: "/api/auth/password", body: { currentPassword: "Test-password-1", newPassword: "Changed-password-2" } }),
+  "POST /api/auth/password": () => ({
+    url: "/api/auth/password",
+    body: { currentPassword: "Test-password-1", newPassword: "Changed-password-2" },
+  }),
   "PUT /api/auth/locale": () => ({ url: "/api/auth/locale", body: { locale: "en" } }),
   "GET /api/regions": () => ({ url: "/api/regions" }),
   "GET /api/regions/:id": (f) => ({ url: `/api/regions/${f.region.id}` }),
-  "POST /api/regions": (f) => ({ url: "/api/regions", body: { code: "339999", name: "New county", level: "county", parentId: f.region.id } }),
+  "POST /api/regions": (f) => ({
+    url: "/api/regions",
+    body: { code: "339999", name: "New county", level: "county", parentId: f.region.id },
+  }),
   "PATCH /api/regions/:id": (f) => ({ url: `/api/regions/${f.region.id}`, body: { name: "Renamed", version: f.region.version } }),
-  "POST /api/regions/:id/active": (f) => ({ url: `/api/regions/${f.region.id}/active`, body: { active: false, version: f.region.version } }),
+  "POST /api/regions/:id/active": (f) => ({
+    url: `/api/regions/${f.region.id}/active`,
+    body: { active: false, version: f.region.version },
+  }),
   "GET /api/units": () => ({ url: "/api/units?limit=200" }),
   "GET /api/units/:id": (f) => ({ url: `/api/units/${f.otherUnit.id}` }),
   "POST /api/units": (f) => ({ url: "/api/units", body: { name: "New unit", regionId: f.region.id } }),
-  "PATCH /api/units/:id": (f) => ({ url: `/api/units/${f.otherUnit.id}`, body: { name: "Renamed", version: f.otherUnit.version } }),
-  "POST /api/units/:id/active": (f) => ({ url: `/api/units/${f.otherUnit.id}/active`, body: { active: false, version: f.otherUnit.version } }),
+  "PATCH /api/units/:id": (f) => ({
+    url: `/api/units/${f.otherUnit.id}`,
+    body: { name: "Renamed", version: f.otherUnit.version },
+  }),
+  "POST /api/units/:id/active": (f) => ({
+    url: `/api/units/${f.otherUnit.id}/active`,
+    body: { active: false, version: f.otherUnit.version },
+  }),
   "GET /api/users": () => ({ url: "/api/users?limit=200" }),
   "GET /api/users/:id": (f) => ({ url: `/api/users/${f.otherUser.id}` }),
-  "POST /api/users": (f) => ({ url: "/api/users", body: { username: "newcomer", displayName: "N", unitId: f.otherUnit.id, roles: ["viewer"], password: "Good-password-9" } }),
-  "PATCH /api/users/:id": (f) => ({ url: `/api/users/${f.otherUser.id}`, body: { displayName: "Renamed", version: f.otherUser.version } }),
-  "POST /api/users/:id/active": (f) => ({ url: `/api/users/${f.otherUser.id}/active`, body: { active: false, version: f.otherUser.version } }),
-  "POST /api/users/:id/password": (f) => ({ url: `/api/users/${f.otherUser.id}/password`, body: { password: "Reset-password-9", version: f.otherUser.version } }),
+  "POST /api/users": (f) => ({
+    url: "/api/users",
+    body: { username: "newcomer", displayName: "N", unitId: f.otherUnit.id, roles: ["viewer"], password: "Good-password-9" },
+  }),
+  "PATCH /api/users/:id": (f) => ({
+    url: `/api/users/${f.otherUser.id}`,
+    body: { displayName: "Renamed", version: f.otherUser.version },
+  }),
+  "POST /api/users/:id/active": (f) => ({
+    url: `/api/users/${f.otherUser.id}/active`,
+    body: { active: false, version: f.otherUser.version },
+  }),
+  "POST /api/users/:id/password": (f) => ({
+    url: `/api/users/${f.otherUser.id}/password`,
+    body: { password: "Reset-password-9", version: f.otherUser.version },
+  }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
@@ -71,12 +98,17 @@ const send = (agent: Awaited<ReturnType<TestApp["signIn"]>>, route: { method: st
 
 describe("every route", () => {
   it("is public only by name", () => {
-    const publicRoutes = t.app.routeList.filter((r) => r.public).map(key).sort();
+    const publicRoutes = t.app.routeList
+      .filter((r) => r.public)
+      .map(key)
+      .sort();
     expect(publicRoutes).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it("has a valid example request here (add one when you add a route)", () => {
-    const missing = guarded().map(key).filter((k) => !EXAMPLES[k]);
+    const missing = guarded()
+      .map(key)
+      .filter((k) => !EXAMPLES[k]);
     expect(missing).toEqual([]);
     expect(t.app.routeList.length).toBeGreaterThan(20);
   });

@@ -23,7 +23,10 @@ describe("GET /api/audit", () => {
   });
 
   it("records who, what, which record, before and after, when and from where; filters and pages", async () => {
-    const created = await admin.post("/api/units", { name: "Audited", regionId: (await admin.get("/api/regions")).json().items[0].id });
+    const created = await admin.post("/api/units", {
+      name: "Audited",
+      regionId: (await admin.get("/api/regions")).json().items[0].id,
+    });
     const id = created.json().id;
     await admin.patch(`/api/units/${id}`, { name: "Audited twice", version: 1 });
     const res = await admin.get(`/api/audit?entityType=unit&entityId=${id}`);

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "content-type": "application/json", "accept-language": "en", ...headers }, payload: { username, password } });
+  t.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    headers: { "content-type": "application/json", "accept-language": "en", ...headers },
+    payload: { username, password },
+  });
 
 describe("POST /api/auth/login", () => {
   it("signs in with an HttpOnly SameSite cookie and returns the user and a CSRF token", async () => {
@@ -57,7 +62,12 @@ describe("POST /api/auth/login", () => {
     expect(fields).toEqual(expect.arrayContaining(["username", "password"]));
     const zh = await login("", "x", { "accept-language": "zh-CN" });
     expect(zh.json().fields[0].message).toBe("必填");
-    const extra = await t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "content-type": "application/json" }, payload: { username: "a", password: "b", admin: true } });
+    const extra = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: { username: "a", password: "b", admin: true },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().fields[0].field).toBe("admin");
   });
@@ -75,11 +85,23 @@ describe("POST /api/auth/login", () => {
     const ip = { remoteAddress: "10.9.9.9" };
     let last = 0;
     for (let i = 0; i < 10; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", ...ip, headers: { "content-type": "application/json", ...headers }, payload: { username: `someone${i}`, password: "wrong-password-1" } });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        ...ip,
+        headers: { "content-type": "application/json", ...headers },
+        payload: { username: `someone${i}`, password: "wrong-password-1" },
+      });
       last = res.statusCode;
     }
     expect(last).toBe(429);
-    const other = await t.app.inject({ method: "POST", url: "/api/auth/login", remoteAddress: "10.9.9.10", headers: { "content-type": "application/json" }, payload: { username: "someone", password: "wrong-password-1" } });
+    const other = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      remoteAddress: "10.9.9.10",
+      headers: { "content-type": "application/json" },
+      payload: { username: "someone", password: "wrong-password-1" },
+    });
     expect(other.statusCode).toBe(401);
   });
 
@@ -105,14 +127,20 @@ describe("sessions", () => {
   it("a stale session (idle too long) is refused", async () => {
     const user = await buildUser(t.database.db);
     const agent = await t.signIn(user);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 1000 * 60 * 60 * 24).toISOString() }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 1000 * 60 * 60 * 24).toISOString() })
+      .where(eq(sessions.userId, user.id));
     expect((await agent.get("/api/auth/session")).statusCode).toBe(401);
   });
 
   it("an expired session is refused", async () => {
     const user = await buildUser(t.database.db);
     const agent = await t.signIn(user);
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(sessions.userId, user.id));
     expect((await agent.get("/api/auth/session")).statusCode).toBe(401);
   });
 
@@ -133,7 +161,11 @@ describe("CSRF and headers", () => {
     const noToken = await agent.put("/api/auth/locale", { locale: "en" }, { "x-csrf-token": "" });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe("forbidden");
-    const crossSite = await agent.put("/api/auth/locale", { locale: "en" }, { origin: "https://evil.example", host: "localhost:3000" });
+    const crossSite = await agent.put(
+      "/api/auth/locale",
+      { locale: "en" },
+      { origin: "https://evil.example", host: "localhost:3000" },
+    );
     expect(crossSite.statusCode).toBe(403);
     const ok = await agent.put("/api/auth/locale", { locale: "en" });
     expect(ok.statusCode).toBe(200);

@@ -92,7 +92,10 @@ describe("POST /api/regions", () => {
     const res = await admin.post("/api/regions", valid());
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ name: "桐乡市", level: "county", parentId: city.id, active: true, version: 1 });
-    const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "region.create"), eq(auditEvents.entityId, res.json().id)));
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "region.create"), eq(auditEvents.entityId, res.json().id)));
     expect(event.after).toMatchObject({ code: "330483" });
     expect(event.ip).toBeTruthy();
     const dup = await admin.post("/api/regions", valid());
@@ -125,7 +128,10 @@ describe("PATCH /api/regions/:id and deactivation", () => {
     // A city under its own county (wrong level and a cycle) is refused; so is a region under itself.
     const self = await admin.patch(`/api/regions/${otherCity.id}`, { parentId: otherCity.id, version: 1 });
     expect(self.statusCode).toBe(400);
-    expect(self.json().fields[0]).toEqual({ field: "parentId", message: "A record cannot be moved under itself or its descendants" });
+    expect(self.json().fields[0]).toEqual({
+      field: "parentId",
+      message: "A record cannot be moved under itself or its descendants",
+    });
     const under = await admin.patch(`/api/regions/${otherCity.id}`, { parentId: county.id, version: 1 });
     expect(under.statusCode).toBe(400);
     expect(under.json().fields[0].message).toBe("A record cannot be moved under itself or its descendants");

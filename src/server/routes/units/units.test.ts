@@ -32,7 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const names = (res: { json(): { items: UnitRow[] } }) => res.json().items.map((u) => u.name).sort();
+const names = (res: { json(): { items: UnitRow[] } }) =>
+  res
+    .json()
+    .items.map((u) => u.name)
+    .sort();
 
 describe("GET /api/units (scope)", () => {
   it("401 without a session", async () => {
@@ -53,7 +57,11 @@ describe("GET /api/units (scope)", () => {
 
   it("filters by region (with or without the regions below), kind and text; sorts; pages", async () => {
     expect(names(await admin.get(`/api/units?regionId=${city.id}`))).toEqual(["Unit A", "Unit B"]);
-    expect(names(await admin.get(`/api/units?regionId=${city.id}&withinRegion=true`))).toEqual(["County unit", "Unit A", "Unit B"]);
+    expect(names(await admin.get(`/api/units?regionId=${city.id}&withinRegion=true`))).toEqual([
+      "County unit",
+      "Unit A",
+      "Unit B",
+    ]);
     expect(names(await admin.get("/api/units?q=neighb"))).toEqual(["Neighbour unit"]);
     const desc = await admin.get(`/api/units?regionId=${city.id}&sort=name&order=desc&limit=1`);
     expect(desc.json().items[0].name).toBe("Unit B");

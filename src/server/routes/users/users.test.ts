@@ -26,7 +26,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const valid = () => ({ username: "Zhang.San", displayName: "张三", unitId: unitA.id, roles: ["reporter"], password: "Good-password-9" });
+const valid = () => ({
+  username: "Zhang.San",
+  displayName: "张三",
+  unitId: unitA.id,
+  roles: ["reporter"],
+  password: "Good-password-9",
+});
 
 describe("GET /api/users", () => {
   it("401 without a session; a reporter sees their own unit's people only", async () => {
@@ -42,7 +48,9 @@ describe("GET /api/users", () => {
     const res = await admin.get(`/api/users?role=admin`);
     expect(res.json().items.map((u: UserRow) => u.username)).toEqual(["root-admin"]);
     expect(res.body).not.toContain("scrypt");
-    expect((await admin.get(`/api/users?unitId=${unitB.id}`)).json().items.map((u: UserRow) => u.displayName)).toEqual(["Stranger"]);
+    expect((await admin.get(`/api/users?unitId=${unitB.id}`)).json().items.map((u: UserRow) => u.displayName)).toEqual([
+      "Stranger",
+    ]);
     expect((await admin.get("/api/users?q=collea")).json().total).toBe(1);
   });
 });
@@ -56,7 +64,11 @@ describe("POST /api/users", () => {
       [{ roles: [] }, "roles", "Choose at least one role"],
       [{ unitId: "00000000-0000-4000-8000-000000000000" }, "unitId", "The unit does not exist"],
       [{ password: "short" }, "password", "A password has at least 10 characters"],
-      [{ password: "alllowercaseletters" }, "password", "A password mixes at least two of: lower-case, upper-case, digits, symbols"],
+      [
+        { password: "alllowercaseletters" },
+        "password",
+        "A password mixes at least two of: lower-case, upper-case, digits, symbols",
+      ],
       [{ email: "not-an-email" }, "email", "Invalid email address"],
       [{ locale: "fr" }, "locale", 'Invalid option: expected one of "zh-CN"|"en"'],
     ];
@@ -99,7 +111,9 @@ describe("PATCH, deactivate, reset password", () => {
   it("an admin resets a password: old sessions end and the user must change it", async () => {
     const user = await buildUser(t.database.db, { unit: unitA });
     const agent = await t.signIn(user);
-    expect((await reporterA.post(`/api/users/${user.id}/password`, { password: "Reset-pass-123", version: 1 })).statusCode).toBe(403);
+    expect((await reporterA.post(`/api/users/${user.id}/password`, { password: "Reset-pass-123", version: 1 })).statusCode).toBe(
+      403,
+    );
     const res = await admin.post(`/api/users/${user.id}/password`, { password: "Reset-pass-123", version: 1 });
     expect(res.statusCode).toBe(200);
     expect((await agent.get("/api/auth/session")).statusCode).toBe(401);
