@@ -20,16 +20,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const out = (s = "") => process.stdout.write(`${s}\n`);
   out();
   out(`Luoshi 落实 is serving at ${server.url}  (${storage})`);
-  if (server.bootstrap.kind !== "existing") {
-    out(
-      server.bootstrap.kind === "demo"
-        ? "Loaded the demo jurisdiction (Jiaxing). Demo accounts:"
-        : "Started empty with one admin:",
-    );
-    for (const a of server.bootstrap.accounts)
-      out(`  ${a.username.padEnd(16)} ${a.password.padEnd(20)} ${a.roles.join(",").padEnd(12)} ${a.unit}`);
-    if (server.bootstrap.generatedPassword) out("  (this password is printed once: sign in and change it)");
-  }
+  printAccounts(server.bootstrap);
   out(`Started in ${(server.startupMs / 1000).toFixed(2)} s`);
   let closing = false;
   const stop = async () => {

@@ -69,7 +69,8 @@ export async function buildUser(
   const n = next();
   const unit = overrides.unit ?? (overrides.unitId ? undefined : await buildUnit(db));
   const { unit: _u, password, ...rest } = overrides;
-  const passwordHash = password ? await hashPassword(password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const passwordHash = password ? await hashPassword(password) : await cachedHash;
   const [row] = await db
     .insert(users)
     .values({

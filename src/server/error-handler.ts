@@ -56,6 +56,11 @@ export function errorHandler(error: FastifyError | HttpError | Error, request: F
       .code(status)
       .send({ statusCode: status, code: (error as FastifyError).code ?? "bad_request", message: error.message });
   }
+  // A race that slipped past a command's own checks (two creates of one code at once) is a conflict, not a crash.
+  const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (pgCode === "23505" || pgCode === "40001" || pgCode === "40P01") {
+    return reply.code(409).send({ statusCode: 409, code: "conflict", message: translate("stale_version", locale) });
+  }
   request.log.error({ err: error }, "unhandled error");
   return reply.code(500).send({ statusCode: 500, code: "server_error", message: translate("server_error", locale) });
 }
