@@ -5,12 +5,13 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/connection.js";
 import { registerAuthGuard } from "./auth/guard.js";
 import type { Config } from "./config.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
 import { registerRoutes } from "./routes/index.js";
+import { validatorCompiler } from "./validation.js";
 import { VERSION } from "./version.js";
 
 export interface AppOptions {

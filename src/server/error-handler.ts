@@ -1,20 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { en, zhCN } from "zod/v4/locales";
 import type { Locale } from "../domain/people.js";
 import { type FieldError, HttpError } from "./errors.js";
 import { isMessageKey, translate } from "./messages.js";
+import type { ValidationIssue } from "./validation.js";
 
 const zodLocales = { "zh-CN": zhCN(), en: en() };
-
-interface ValidationIssue {
-  keyword: string;
-  instancePath: string;
-  message: string;
-  params: Record<string, unknown>;
-}
 
 /** Turns a zod issue into a field message in the reader's language. */
 function fieldFromIssue(issue: ValidationIssue, locale: Locale, where: string): FieldError {
@@ -25,7 +18,7 @@ function fieldFromIssue(issue: ValidationIssue, locale: Locale, where: string): 
   }
   if (isMessageKey(issue.message))
     return { field: path || where, message: translate(issue.message, locale, issue.params as any) };
-  if (issue.keyword === "invalid_type" && issue.params.input === undefined && /undefined/.test(issue.message)) {
+  if (issue.keyword === "invalid_type" && issue.params.input === undefined) {
     return { field: path || where, message: translate("required", locale) };
   }
   const raw = { code: issue.keyword, path: path.split("."), message: issue.message, ...issue.params } as any;
@@ -44,9 +37,11 @@ export function errorHandler(error: FastifyError | HttpError | Error, request: F
       fields: error.fields?.map((f) => ({ field: f.field, message: translate(f.message, locale, f.params) })),
     });
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
+  if (Array.isArray((error as FastifyError).validation)) {
     const where = (error as FastifyError).validationContext ?? "body";
-    const fields = (error.validation as unknown as ValidationIssue[]).map((i) => fieldFromIssue(i, locale, where));
+    const fields = ((error as FastifyError).validation as unknown as ValidationIssue[]).map((i) =>
+      fieldFromIssue(i, locale, where),
+    );
     return reply.code(400).send({ statusCode: 400, code: "validation", message: translate("invalid_input", locale), fields });
   }
   const status = (error as FastifyError).statusCode;

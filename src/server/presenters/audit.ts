@@ -1,10 +1,11 @@
 import type { AuditEventRow } from "../../db/schema.js";
 import type { AuditOut } from "../../schemas/audit.js";
+import { iso } from "./time.js";
 
 export function presentAuditEvent(row: AuditEventRow): AuditOut {
   return {
     id: Number(row.id),
-    at: new Date(row.at).toISOString(),
+    at: iso(row.at),
     actorId: row.actorId,
     actorName: row.actorName,
     action: row.action,

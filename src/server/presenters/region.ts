@@ -1,5 +1,6 @@
 import type { RegionRow } from "../../db/schema.js";
 import type { RegionOut } from "../../schemas/regions.js";
+import { iso } from "./time.js";
 
 export function presentRegion(row: RegionRow & { childCount?: number; unitCount?: number }): RegionOut {
   return {
@@ -13,7 +14,7 @@ export function presentRegion(row: RegionRow & { childCount?: number; unitCount?
     version: row.version,
     childCount: row.childCount === undefined ? undefined : Number(row.childCount),
     unitCount: row.unitCount === undefined ? undefined : Number(row.unitCount),
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
   };
 }

@@ -1,5 +1,6 @@
 import type { UnitRow } from "../../db/schema.js";
 import type { UnitOut } from "../../schemas/units.js";
+import { iso } from "./time.js";
 
 export function presentUnit(row: UnitRow & { regionName: string; childCount?: number; userCount?: number }): UnitOut {
   return {
@@ -16,7 +17,7 @@ export function presentUnit(row: UnitRow & { regionName: string; childCount?: nu
     version: row.version,
     childCount: row.childCount === undefined ? undefined : Number(row.childCount),
     userCount: row.userCount === undefined ? undefined : Number(row.userCount),
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
   };
 }

@@ -1,6 +1,7 @@
 import type { UserRow } from "../../db/schema.js";
 import type { Locale } from "../../domain/people.js";
 import type { UserOut } from "../../schemas/users.js";
+import { iso, isoOrNull } from "./time.js";
 
 /** Never the password hash. */
 export function presentUser(row: UserRow & { unitName: string; regionId: string }): UserOut {
@@ -18,9 +19,9 @@ export function presentUser(row: UserRow & { unitName: string; regionId: string 
     title: row.title,
     active: row.active,
     mustChangePassword: row.mustChangePassword,
-    lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
+    lastLoginAt: isoOrNull(row.lastLoginAt),
     version: row.version,
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
   };
 }

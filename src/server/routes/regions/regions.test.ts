@@ -76,6 +76,7 @@ describe("POST /api/regions", () => {
       [{ level: "planet" }, "level", 'Invalid option: expected one of "province"|"city"|"county"|"township"'],
       [{ parentId: "nope" }, "parentId", "Invalid UUID"],
       [{ extra: 1 }, "extra", "Unknown field"],
+      [{ name: 42 }, "name", "Invalid input: expected string, received number"],
     ];
     for (const [patch, field, message] of cases) {
       const res = await admin.post("/api/regions", { ...valid(), ...patch });
