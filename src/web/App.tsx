@@ -1,0 +1,67 @@
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUSModule from "antd/es/locale/en_US.js";
+import type { Locale as AntLocale } from "antd/es/locale/index.js";
+import zhCNModule from "antd/es/locale/zh_CN.js";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn.js";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { useSession } from "./api/session.js";
+import { Shell } from "./components/Shell.js";
+import { useI18n } from "./i18n/index.js";
+import { AuditPage } from "./pages/AuditPage.js";
+import { HomePage } from "./pages/HomePage.js";
+import { LoginPage } from "./pages/LoginPage.js";
+import { MODULES, ModulePage } from "./pages/ModulePage.js";
+import { NotFoundPage } from "./pages/NotFoundPage.js";
+import { RegionsPage } from "./pages/RegionsPage.js";
+import { UnitsPage } from "./pages/UnitsPage.js";
+import { UsersPage } from "./pages/UsersPage.js";
+
+// antd ships CommonJS-typed locale files; at run time Vite hands over the object itself.
+const unwrap = (m: unknown) => ((m as { default?: AntLocale }).default ?? m) as AntLocale;
+const enUS = unwrap(enUSModule);
+const zhCN = unwrap(zhCNModule);
+
+const theme = { token: { colorPrimary: "#b71c1c", borderRadius: 4 } };
+
+export function App() {
+  const { locale } = useI18n();
+  dayjs.locale(locale === "en" ? "en" : "zh-cn");
+  return (
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <Routed />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Routed() {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Spin size="large" style={{ display: "block", marginTop: "30vh" }} />;
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={(location.state as { from?: string })?.from ?? "/"} replace />} />
+      <Route element={<Shell />}>
+        <Route index element={<HomePage />} />
+        {MODULES.map((m) => (
+          <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
+        ))}
+        <Route path="admin/regions" element={<RegionsPage />} />
+        <Route path="admin/units" element={<UnitsPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
