@@ -47,7 +47,6 @@ export function Shell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const canAudit = useAbility("audit.list");
-  const canAdmin = useAbility("region.create");
   const user = session!.user;
 
   const adminItems: MenuProps["items"] = [
@@ -79,7 +78,7 @@ export function Shell() {
       theme="dark"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={canAdmin || location.pathname.startsWith("/admin") ? ["admin"] : []}
+      defaultOpenKeys={["admin"]}
       onClick={go}
       data-testid="nav"
     />

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../src/db/demo-jurisdiction.js";
+import { configFromEnv } from "../../src/server/config.js";
+import { type RunningServer, startServer, WEB_ROOT } from "../../src/server/start.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const SHOTS = join(ROOT, "test-results");
+
+/** Whether the browser specs can run; in CI a missing Chromium is a failure, elsewhere a clearly printed skip. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === "true")
+    throw new Error(`Chromium is required in CI but was not found at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(`browser tests skipped: Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH or apt-get install chromium)`);
+  return false;
+}
+
+export interface E2E {
+  server: RunningServer;
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real server on a fresh data folder with the demo jurisdiction, and a headless Chromium. */
+export async function startE2E(): Promise<E2E> {
+  if (!existsSync(join(WEB_ROOT, "index.html"))) {
+    const { build } = await import("vite");
+    await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
+  const server = await startServer(configFromEnv({}, { port: 0, host: "127.0.0.1", dataDir, demo: true }), { logger: false });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    server,
+    browser,
+    url: server.url.replace("localhost", "127.0.0.1"),
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${url}/login`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator('button[type="submit"]').click();
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
