@@ -2,10 +2,15 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, type E2E, shot, signIn, startE2E } from "./harness.js";
 
-/** Opens a node of the region tree by its code. */
+/** Opens a node of the region tree by its code, unless it is open already. */
 async function expand(page: Page, code: string) {
-  const node = page.locator(".ant-tree-treenode", { has: page.locator(`[data-testid="region-node-${code}"]`) });
-  await node.locator(".ant-tree-switcher").click();
+  const switcher = page
+    .locator(".ant-tree-treenode", { has: page.locator(`[data-testid="region-node-${code}"]`) })
+    .locator(".ant-tree-switcher");
+  await switcher.waitFor();
+  await page.waitForLoadState("networkidle");
+  if (!(await switcher.getAttribute("class"))?.includes("switcher_open")) await switcher.click();
+  await expect.poll(() => switcher.getAttribute("class")).toContain("switcher_open");
 }
 
 /** Picks the one option a search left in an open select, once the search has answered. */
@@ -14,6 +19,8 @@ async function pick(page: Page, label: string) {
     .poll(() => page.locator(".ant-select-dropdown:visible .ant-select-item-option").allTextContents())
     .toEqual([label]);
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option").click();
+  // The list closes with an animation; a click meant for the form must wait for it.
+  await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }
 
 describe.runIf(browserAvailable())("admin screens", () => {
@@ -29,8 +36,9 @@ describe.runIf(browserAvailable())("admin screens", () => {
 
   it("shows the Jiaxing region tree and adds a township under Tongxiang", async () => {
     await page.goto(`${e.url}/admin/regions`);
-    await page.locator('[data-testid="region-node-330000"]').waitFor();
-    await expand(page, "330000");
+    // The tree opens at the admin's own region, Jiaxing, under Zhejiang.
+    await page.locator('[data-testid="region-node-330400"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="region-title"]').textContent()).toContain("嘉兴市");
     await expand(page, "330400");
     await page.locator('[data-testid="region-node-330483"]').click();
     await expect.poll(() => page.locator('[data-testid="region-title"]').textContent()).toContain("桐乡市");
@@ -55,6 +63,7 @@ describe.runIf(browserAvailable())("admin screens", () => {
     await page.keyboard.type("桐乡");
     await pick(page, "桐乡市 (330483)");
     await page.getByRole("button", { name: /保\s*存/ }).click();
+    await page.locator(".ant-modal").waitFor({ state: "detached" });
     await page.locator('[data-testid="unit-search"] input').fill("桐乡市商务局");
     await page.locator('[data-testid="unit-search"] input').press("Enter");
     await expect.poll(() => page.locator(".ant-table-tbody").textContent()).toContain("桐乡市商务局");

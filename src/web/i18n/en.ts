@@ -142,6 +142,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "audit.action": "Action",
   "audit.entityType": "Record type",
   "audit.entityId": "Record id",
+  "audit.record": "Record",
   "audit.ip": "From",
   "audit.range": "Time range",
   "audit.field": "Field",

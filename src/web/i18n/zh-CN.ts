@@ -133,6 +133,7 @@ export const zhCN = {
   "audit.action": "操作",
   "audit.entityType": "对象类型",
   "audit.entityId": "对象 ID",
+  "audit.record": "对象",
   "audit.ip": "来源地址",
   "audit.range": "时间范围",
   "audit.field": "字段",

@@ -15,6 +15,12 @@ function changes(before: unknown, after: unknown) {
   return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
+/** A readable name for the record an event is about, from what it recorded. */
+function recordName(e: AuditOut): string {
+  const r = (e.after ?? e.before ?? {}) as Record<string, unknown>;
+  return String(r.name ?? r.displayName ?? r.username ?? "");
+}
+
 const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
 
 export function AuditPage() {
@@ -110,6 +116,7 @@ export function AuditPage() {
             ),
           },
           { title: t("audit.entityType"), dataIndex: "entityType" },
+          { title: t("audit.record"), key: "record", render: (_, e) => recordName(e) || "—" },
           {
             title: t("audit.entityId"),
             dataIndex: "entityId",

@@ -21,7 +21,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import type { RegionOut } from "../../schemas/regions.js";
 import { api, type Page } from "../api/client.js";
-import { useAbility } from "../api/session.js";
+import { useAbility, useSession } from "../api/session.js";
 import { ActiveToggle } from "../components/ActiveToggle.js";
 import { StatusTag } from "../components/StatusTag.js";
 import { useI18n } from "../i18n/index.js";
@@ -36,7 +36,9 @@ export function RegionsPage() {
   const canEdit = useAbility("region.update");
   const [childrenOf, setChildrenOf] = useState<Record<string, RegionOut[]>>({});
   const [expanded, setExpanded] = useState<string[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Start where the person works: their own region, with the tree opened down to it.
+  const home = useSession().session?.user.regionId ?? null;
+  const [selectedId, setSelectedId] = useState<string | null>(home);
   const [formTarget, setFormTarget] = useState<RegionFormTarget | null>(null);
   const [search, setSearch] = useState("");
   const [loadError, setLoadError] = useState(false);
@@ -54,6 +56,16 @@ export function RegionsPage() {
   useEffect(() => {
     load("root");
   }, [load]);
+  const ancestorsOfHome = useQuery({
+    queryKey: ["region", home],
+    queryFn: () => api.get<RegionDetail>(`/api/regions/${home}`),
+    enabled: !!home,
+  });
+  useEffect(() => {
+    const path = ancestorsOfHome.data?.ancestors.slice(0, -1).map((a) => a.id) ?? [];
+    if (path.length === 0) return;
+    Promise.all(path.map((id) => load(id))).then(() => setExpanded((prev) => [...new Set([...prev, ...path])]));
+  }, [ancestorsOfHome.data, load]);
 
   const detail = useQuery({
     queryKey: ["region", selectedId],
