@@ -57,7 +57,8 @@ async function serve(args: string[], env: Record<string, string | undefined>) {
   throw new Error(`luoshi serve did not answer: ${output}`);
 }
 
-describe("luoshi serve", () => {
+// Each case starts real processes; on two busy cores that takes its time.
+describe("luoshi serve", { timeout: 120_000 }, () => {
   it("answers /api/health with the embedded database, demo accounts printed, start-up time printed", async () => {
     const data = mkdtempSync(join(tmpdir(), "luoshi-cli-"));
     const { health, output } = await serve(["--data", data], {});
@@ -128,5 +129,5 @@ describe("luoshi user add, backup and restore", () => {
     const bogus = luoshi(["restore", BIN, "--yes", "--data", data], env);
     expect(bogus.status).toBe(1);
     expect(bogus.stderr).toContain("is not a Luoshi backup");
-  });
+  }, 180_000);
 });

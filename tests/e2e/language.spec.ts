@@ -18,7 +18,7 @@ describe.runIf(browserAvailable())("language switch", () => {
     expect(await page.locator('[data-testid="nav"]').textContent()).toContain("Users");
     expect(await page.locator('[data-testid="greeting"]').textContent()).toBe("Hello, 李市长");
     await page.goto(`${e.url}/admin/regions`);
-    await page.getByText("Zhejiang Province").waitFor();
+    await page.locator('[data-testid="region-tree"]').getByText("Zhejiang Province").waitFor();
     await shot(page, "regions-en");
 
     // A new browser (no local storage) signing in as the same user gets English from the server.
