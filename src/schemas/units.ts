@@ -63,6 +63,7 @@ export const unitOut = z.object({
   regionId: z.string(),
   regionName: z.string(),
   parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
   active: z.boolean(),
   version: z.number(),
   childCount: z.number().optional(),

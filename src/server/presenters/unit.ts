@@ -2,7 +2,9 @@ import type { UnitRow } from "../../db/schema.js";
 import type { UnitOut } from "../../schemas/units.js";
 import { iso } from "./time.js";
 
-export function presentUnit(row: UnitRow & { regionName: string; childCount?: number; userCount?: number }): UnitOut {
+export function presentUnit(
+  row: UnitRow & { regionName: string; parentName?: string | null; childCount?: number; userCount?: number },
+): UnitOut {
   return {
     id: row.id,
     code: row.code,
@@ -13,6 +15,7 @@ export function presentUnit(row: UnitRow & { regionName: string; childCount?: nu
     regionId: row.regionId,
     regionName: row.regionName,
     parentId: row.parentId,
+    parentName: row.parentName ?? null,
     active: row.active,
     version: row.version,
     childCount: row.childCount === undefined ? undefined : Number(row.childCount),

@@ -14,6 +14,7 @@ const columns = {
   regionPath: regions.path,
   childCount: sql<number>`(select count(*) from units c where c.parent_id = "units"."id")`.mapWith(Number),
   userCount: sql<number>`(select count(*) from users u where u.unit_id = "units"."id")`.mapWith(Number),
+  parentName: sql<string | null>`(select p.name from units p where p.id = "units"."parent_id")`,
 };
 
 type Sortable = "name" | "code" | "createdAt";
@@ -64,8 +65,22 @@ export async function listUnits(db: Queryable, q: UnitListQuery, scope: UnitScop
   return { items: page.items.map(flatten), nextCursor: page.nextCursor, total };
 }
 
-function flatten(r: { unit: UnitRow; regionName: string; regionPath: string; childCount: number; userCount: number }) {
-  return { ...r.unit, regionName: r.regionName, regionPath: r.regionPath, childCount: r.childCount, userCount: r.userCount };
+function flatten(r: {
+  unit: UnitRow;
+  regionName: string;
+  regionPath: string;
+  childCount: number;
+  userCount: number;
+  parentName: string | null;
+}) {
+  return {
+    ...r.unit,
+    regionName: r.regionName,
+    regionPath: r.regionPath,
+    childCount: r.childCount,
+    userCount: r.userCount,
+    parentName: r.parentName,
+  };
 }
 
 export type LoadedUnit = ReturnType<typeof flatten>;

@@ -85,7 +85,13 @@ export function UnitForm({ unit, onClose, onSaved }: { unit: UnitOut | null; onC
           <RemoteSelect path="/api/regions" initialLabel={unit?.regionName} testId="unit-region" />
         </Form.Item>
         <Form.Item name="parentId" label={t("unit.parent")}>
-          <RemoteSelect path="/api/units" allowClear excludeId={unit?.id} placeholder={t("common.none")} />
+          <RemoteSelect
+            path="/api/units"
+            allowClear
+            excludeId={unit?.id}
+            initialLabel={unit?.parentName ?? undefined}
+            placeholder={t("common.none")}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -107,7 +107,7 @@ describe("PATCH and deactivation", () => {
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().fields[0].field).toBe("parentId");
     const ok = await admin.patch(`/api/units/${child.id}`, { shortName: "子", version: 1 });
-    expect(ok.json()).toMatchObject({ shortName: "子", parentId: parent.id, version: 2 });
+    expect(ok.json()).toMatchObject({ shortName: "子", parentId: parent.id, parentName: "Parent", version: 2 });
     expect((await admin.patch(`/api/units/${child.id}`, { shortName: "旧", version: 1 })).statusCode).toBe(409);
   });
 
