@@ -113,7 +113,7 @@ export function people(text: string, lang: Lang): { presiders: string[]; speaker
   const add = (list: string[], names: string[]) => {
     for (const n of names) if (!list.includes(n)) list.push(n);
   };
-  const sents = text.split(/(?<=[.。!?！？])\s*/);
+  const sents = text.split(/(?<=[.。!?！？])\s*|\n+/);
   for (const s of sents) {
     if (lang === "en") {
       const presided = s.match(/^(.*?)\bpresided over\b/i) ?? s.match(/presided over by ([^,.]+)/i);

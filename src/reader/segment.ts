@@ -39,7 +39,8 @@ export function sentences(p: Span): Span[] {
     const end = m.index + m[0].length;
     if (m[0] === "." && ABBREVIATIONS.test(p.text.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
     const next = p.text.slice(end, end + 1);
-    if (m[0].startsWith(".") && next && !/\s/.test(next)) continue;
+    // "No.1", "12.4%" and "e.g." do not end a sentence; Chinese typed with ASCII stops does ("情况.会议").
+    if (m[0].startsWith(".") && next && !/\s/.test(next) && !/[\u4e00-\u9fff“"]/.test(next)) continue;
     push(end);
     from = end;
   }
