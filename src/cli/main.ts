@@ -58,4 +58,10 @@ program
   .option("-y, --yes", "do not ask for confirmation")
   .action(async (file, opts) => (await import("./backup.js")).restoreCommand(file, opts).catch(fail));
 
+program
+  .command("extract <files...>")
+  .description("read meeting reports (.txt, .html, .docx) and print what they decide; no database")
+  .option("--json", "print a JSON array, one object per file")
+  .action(async (files, opts) => (await import("./extract.js")).extractCommand(files, opts).catch(fail));
+
 await program.parseAsync(process.argv);

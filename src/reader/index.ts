@@ -8,8 +8,14 @@ export { MEETING_TYPES } from "./types.js";
 
 /** Chinese when CJK characters make up a good part of the letters. */
 export function detectLang(text: string): Lang | null {
-  const cjk = (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  let cjk = 0;
+  let latin = 0;
+  // The first 20,000 characters settle it; counting by char code keeps this cheap.
+  for (let i = 0, n = Math.min(text.length, 20_000); i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
   if (cjk + latin < 20) return null;
   return cjk * 3 >= latin ? "zh" : "en";
 }

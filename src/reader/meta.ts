@@ -172,11 +172,12 @@ export function organizer(text: string, lang: Lang, kind: MeetingType): string |
 export function studiedItems(text: string, lang: Lang): string[] {
   const out: string[] = [];
   if (lang === "zh") {
-    const re = /(?:传达学习|学习传达|传达|学习贯彻|深入学习)([^。；]+?)精神/g;
+    // "传达学习全国两会精神、省委全会精神和市委常委会会议精神": up to the last 精神 of the clause, split at each.
+    const re = /(?:传达学习|学习传达|传达|学习贯彻|深入学习)了?([^。；，,]+精神)/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      for (const part of m[1].split(/、|，|和(?=[^和]{4,})|以及/)) {
+      for (const part of m[1].split(/(?<=精神)(?:、|和|及|以及)/)) {
         const t = part.replace(/^(?:了|贯彻|落实)/, "").trim();
-        if (t.length >= 4) out.push(`${t}精神`);
+        if (t.length >= 4 && t.endsWith("精神")) out.push(t);
       }
     }
     return [...new Set(out)];

@@ -1,0 +1,45 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { htmlToText } from "../reader/html.js";
+
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+export class ReportFileError extends Error {}
+
+/** Text that is mostly control characters, or has NUL bytes, is not a report. */
+function looksBinary(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  return control > sample.length * 0.05;
+}
+
+/** UTF-8 first; Chinese pages saved by older systems are often GB18030. */
+function decode(buf: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder("gb18030").decode(buf);
+  }
+}
+
+/** The text of a report file: .txt, .html/.htm or .docx. */
+export async function reportText(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new ReportFileError("no such file");
+  if (info.size === 0) throw new ReportFileError("the file is empty");
+  if (info.size > MAX_REPORT_BYTES) throw new ReportFileError(`the file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB`);
+  const buf = await readFile(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === ".docx") {
+    if (buf.subarray(0, 2).toString() !== "PK") throw new ReportFileError("not a .docx document");
+    const mammoth = await import("mammoth");
+    const result = await mammoth.default.extractRawText({ buffer: buf }).catch(() => null);
+    if (!result) throw new ReportFileError("not a .docx document (it could not be opened)");
+    return result.value;
+  }
+  if (looksBinary(buf)) throw new ReportFileError("not a text file");
+  const text = decode(buf);
+  return ext === ".html" || ext === ".htm" || /^\s*<(!doctype|html)/i.test(text) ? htmlToText(text) : text;
+}
