@@ -2,7 +2,17 @@ import { randomUUID } from "node:crypto";
 import { childPath, type RegionLevel, type Role } from "../domain/people.js";
 import { hashPassword } from "../server/auth/password.js";
 import type { Queryable } from "./connection.js";
-import { type RegionRow, regions, type UnitRow, type UserRow, units, users } from "./schema.js";
+import {
+  directives,
+  type MeetingRow,
+  meetings,
+  type RegionRow,
+  regions,
+  type UnitRow,
+  type UserRow,
+  units,
+  users,
+} from "./schema.js";
 
 /**
  * `buildX(db, overrides)` factories for tests and scripts: each creates what it needs and
@@ -79,5 +89,21 @@ export async function buildUser(
       passwordHash,
     })
     .returning();
+  return row;
+}
+
+export async function buildMeeting(
+  db: Queryable,
+  overrides: Partial<MeetingRow> & { unit?: UnitRow; directiveTexts?: string[] } = {},
+): Promise<MeetingRow> {
+  const n = next();
+  const unit = overrides.unit ?? (overrides.unitId ? undefined : await buildUnit(db));
+  const { unit: _u, directiveTexts = [`It is necessary to carry out task ${n}`], ...rest } = overrides;
+  const [row] = await db
+    .insert(meetings)
+    .values({ title: `Meeting ${n}`, kind: "other", heldOn: "2023-03-01", ...rest, unitId: overrides.unitId ?? unit!.id })
+    .returning();
+  if (directiveTexts.length)
+    await db.insert(directives).values(directiveTexts.map((text, i) => ({ meetingId: row.id, ordinal: i + 1, text })));
   return row;
 }

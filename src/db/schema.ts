@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { DIRECTIVE_TOPICS, MEETING_KINDS } from "../domain/meetings.js";
 import { REGION_LEVELS, ROLES, UNIT_KINDS } from "../domain/people.js";
 
 export const regionLevel = pgEnum("region_level", REGION_LEVELS);
@@ -138,6 +152,77 @@ export const auditEvents = pgTable(
   ],
 );
 
+export const meetingKind = pgEnum("meeting_kind", MEETING_KINDS);
+export const directiveTopic = pgEnum("directive_topic", DIRECTIVE_TOPICS);
+
+/** A meeting that deployed work. It belongs to the unit that registered it, for scope. */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    kind: meetingKind("kind").notNull().default("other"),
+    heldOn: date("held_on", { mode: "string" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    organizer: text("organizer"),
+    presiders: text("presiders").array().notNull().default(sql`'{}'::text[]`),
+    speakers: text("speakers").array().notNull().default(sql`'{}'::text[]`),
+    attendees: text("attendees").array().notNull().default(sql`'{}'::text[]`),
+    lang: text("lang").notNull().default("zh"),
+    sourceText: text("source_text").notNull().default(""),
+    sourceFile: text("source_file"),
+    /** SHA-256 of the report's words, to recognise a report imported again. */
+    sourceHash: text("source_hash"),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...stamps,
+  },
+  (t) => [
+    index("meetings_unit_idx").on(t.unitId, t.heldOn),
+    index("meetings_held_on_idx").on(t.heldOn, t.id),
+    uniqueIndex("meetings_source_hash_key").on(t.sourceHash),
+  ],
+);
+
+/** A higher-level speech, meeting or document whose spirit a meeting conveyed; may link to that meeting. */
+export const studiedItems = pgTable(
+  "studied_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    ordinal: integer("ordinal").notNull(),
+    text: text("text").notNull(),
+    linkedMeetingId: uuid("linked_meeting_id").references((): any => meetings.id),
+  },
+  (t) => [index("studied_items_meeting_idx").on(t.meetingId, t.ordinal), index("studied_items_linked_idx").on(t.linkedMeetingId)],
+);
+
+export const directives = pgTable(
+  "directives",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    ordinal: integer("ordinal").notNull(),
+    text: text("text").notNull(),
+    topic: directiveTopic("topic").notNull().default("other"),
+    /** Where the text stands in the meeting's source text, for highlighting; null when typed in. */
+    sourceStart: integer("source_start"),
+    sourceEnd: integer("source_end"),
+    ...stamps,
+  },
+  (t) => [index("directives_meeting_idx").on(t.meetingId, t.ordinal), index("directives_topic_idx").on(t.topic)],
+);
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type StudiedItemRow = typeof studiedItems.$inferSelect;
+export type DirectiveRow = typeof directives.$inferSelect;
+
 export type RegionRow = typeof regions.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -145,4 +230,14 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
 /** Tables in the order a restore must insert them (parents first). */
-export const TABLES_IN_ORDER = ["regions", "units", "users", "sessions", "login_attempts", "audit_events"] as const;
+export const TABLES_IN_ORDER = [
+  "regions",
+  "units",
+  "users",
+  "sessions",
+  "login_attempts",
+  "audit_events",
+  "meetings",
+  "studied_items",
+  "directives",
+] as const;

@@ -68,6 +68,10 @@ const MESSAGES = {
   password_wrong: { "zh-CN": "当前密码不正确", en: "The current password is wrong" },
   password_same: { "zh-CN": "新密码不能与当前密码相同", en: "The new password must differ from the current one" },
   roles_empty: { "zh-CN": "至少选择一个角色", en: "Choose at least one role" },
+  meeting_duplicate: { "zh-CN": "该报道已登记为会议“{title}”", en: "This report is already registered as the meeting “{title}”" },
+  meeting_missing: { "zh-CN": "所链接的会议不存在", en: "The linked meeting does not exist" },
+  report_empty: { "zh-CN": "报道内容为空", en: "The report is empty" },
+  report_language: { "zh-CN": "无法识别报道语言（仅支持中文和英文）", en: "The report is in neither Chinese nor English" },
   cursor_invalid: { "zh-CN": "分页游标无效", en: "Invalid page cursor" },
   date_range: { "zh-CN": "开始时间不能晚于结束时间", en: "The start cannot be after the end" },
 } as const satisfies Record<string, Record<Locale, string>>;

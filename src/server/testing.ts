@@ -57,7 +57,7 @@ export function makeAgent(app: App, cookie?: string, csrfToken?: string, default
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = configFromEnv({}, { demo: false, loginMaxFailuresPerAddress: 1000, ...overrides });
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger: process.env.LUOSHI_TEST_LOG ? { level: "error" } : false });
   await app.ready();
   return {
     app,

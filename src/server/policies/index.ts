@@ -2,12 +2,20 @@ import type { Actor } from "../../domain/scope.js";
 import type { RequestContext } from "../context.js";
 import { forbidden, unauthorized } from "../errors.js";
 import { auditPolicy } from "./audit.js";
+import { meetingPolicy } from "./meeting.js";
 import { regionPolicy } from "./region.js";
 import { selfPolicy } from "./self.js";
 import { unitPolicy } from "./unit.js";
 import { userPolicy } from "./user.js";
 
-const policies = { region: regionPolicy, unit: unitPolicy, user: userPolicy, audit: auditPolicy, self: selfPolicy };
+const policies = {
+  region: regionPolicy,
+  unit: unitPolicy,
+  user: userPolicy,
+  audit: auditPolicy,
+  self: selfPolicy,
+  meeting: meetingPolicy,
+};
 
 type Policies = typeof policies;
 export type Entity = keyof Policies;

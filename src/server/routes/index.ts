@@ -1,12 +1,23 @@
 import { auditRoutes } from "./audit/index.js";
 import { authRoutes } from "./auth/index.js";
+import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
+import { meetingRoutes } from "./meetings/index.js";
 import { regionRoutes } from "./regions/index.js";
 import type { RoutePlugin } from "./types.js";
 import { unitRoutes } from "./units/index.js";
 import { userRoutes } from "./users/index.js";
 
 export const registerRoutes: RoutePlugin = async (app, deps) => {
-  for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, auditRoutes])
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    regionRoutes,
+    unitRoutes,
+    userRoutes,
+    auditRoutes,
+    meetingRoutes,
+    directiveRoutes,
+  ])
     await app.register(routes, deps);
 };

@@ -4,8 +4,8 @@
  * changes another unit's records). A new route without an entry here fails the suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildRegion, buildUnit, buildUser } from "../../db/factories.js";
-import type { RegionRow, UnitRow, UserRow } from "../../db/schema.js";
+import { buildMeeting, buildRegion, buildUnit, buildUser } from "../../db/factories.js";
+import type { MeetingRow, RegionRow, UnitRow, UserRow } from "../../db/schema.js";
 import { createTestApp, type TestApp } from "../testing.js";
 
 const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
@@ -16,6 +16,7 @@ interface Fixture {
   region: RegionRow;
   otherUnit: UnitRow;
   otherUser: UserRow;
+  otherMeeting: MeetingRow;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown };
 
@@ -68,6 +69,18 @@ const EXAMPLES: Record<string, Example> = {
     url: `/api/users/${f.otherUser.id}/password`,
     body: { password: "Reset-password-9", version: f.otherUser.version },
   }),
+  "GET /api/meetings": () => ({ url: "/api/meetings?limit=200" }),
+  "GET /api/meetings/:id": (f) => ({ url: `/api/meetings/${f.otherMeeting.id}` }),
+  "POST /api/meetings/draft": () => ({
+    url: "/api/meetings/draft",
+    body: { text: "会议强调，要加快推进重大项目建设，确保按期开工。" },
+  }),
+  "POST /api/meetings": () => ({ url: "/api/meetings", body: { title: "A meeting", kind: "other" } }),
+  "PATCH /api/meetings/:id": (f) => ({
+    url: `/api/meetings/${f.otherMeeting.id}`,
+    body: { title: "Renamed", version: f.otherMeeting.version },
+  }),
+  "GET /api/directives": () => ({ url: "/api/directives?limit=200" }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
@@ -86,7 +99,8 @@ beforeAll(async () => {
   ownUnit = await buildUnit(db, { region: city });
   const otherUnit = await buildUnit(db, { region });
   const otherUser = await buildUser(db, { unit: otherUnit });
-  f = { region, otherUnit, otherUser };
+  const otherMeeting = await buildMeeting(db, { unitId: otherUnit.id });
+  f = { region, otherUnit, otherUser, otherMeeting };
 });
 afterAll(() => t.close());
 
@@ -147,6 +161,7 @@ describe("every route", () => {
       if (res.statusCode === 200 && route.method === "GET") {
         expect(res.body, key(route)).not.toContain(f.otherUnit.id);
         expect(res.body, key(route)).not.toContain(f.otherUser.id);
+        expect(res.body, key(route)).not.toContain(f.otherMeeting.id);
       } else {
         expect([403, 404], key(route)).toContain(res.statusCode);
       }
