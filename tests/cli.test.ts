@@ -1,6 +1,6 @@
 /** The `luoshi` command as a person runs it: real processes, a real data folder, real ports. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,5 +129,26 @@ describe("luoshi user add, backup and restore", () => {
     const bogus = luoshi(["restore", BIN, "--yes", "--data", data], env);
     expect(bogus.status).toBe(1);
     expect(bogus.stderr).toContain("is not a Luoshi backup");
+  }, 180_000);
+});
+
+describe("luoshi import", () => {
+  it("imports reports as meetings with draft directives, skips one already registered, reports a bad file", () => {
+    const data = mkdtempSync(join(tmpdir(), "luoshi-cli-"));
+    const env = { LUOSHI_DEMO: "0", LUOSHI_ADMIN_PASSWORD: "Strong-Pass-2026" };
+    const seeds = join(import.meta.dirname, "../../shared/seeds");
+    const bad = join(data, "empty.txt");
+    writeFileSync(bad, "");
+    const first = luoshi(
+      ["import", join(seeds, "000_607c365b1cbd75a4.txt"), join(seeds, "003_9d62e18ffa0ab910.txt"), bad, "--data", data],
+      env,
+    );
+    expect(first.stdout).toContain("Imported 2 meeting(s) with 32 draft directive(s)");
+    expect(first.stderr).toContain("empty.txt: the file is empty");
+    expect(first.status).toBe(1);
+    const again = luoshi(["import", join(seeds, "000_607c365b1cbd75a4.txt"), "--data", data], env);
+    expect(again.stdout).toContain("already registered");
+    expect(again.stdout).toContain("Imported 0 meeting(s)");
+    expect(again.status).toBe(0);
   }, 180_000);
 });

@@ -64,4 +64,11 @@ program
   .option("--json", "print a JSON array, one object per file")
   .action(async (files, opts) => (await import("./extract.js")).extractCommand(files, opts).catch(fail));
 
+program
+  .command("import <files...>")
+  .description("read meeting reports (.txt, .html, .docx) into meetings with draft directives")
+  .option("--unit <code>", "the unit the meetings are registered under (default: the first admin's)")
+  .option("-d, --data <dir>")
+  .action(async (files, opts) => (await import("./import.js")).importCommand(files, opts).catch(fail));
+
 await program.parseAsync(process.argv);

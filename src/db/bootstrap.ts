@@ -6,6 +6,7 @@ import { createUser } from "../server/commands/create-user.js";
 import { systemContext } from "../server/context.js";
 import type { Db } from "./connection.js";
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS, DEMO_USERS } from "./demo-jurisdiction.js";
+import { importDemoMeetings } from "./demo-meetings.js";
 import { users } from "./schema.js";
 
 export interface Account {
@@ -118,6 +119,7 @@ export async function bootstrap(db: Db, opts: { demo: boolean; adminPassword?: s
       );
       accounts.push({ username: u.username, password, roles: u.roles, unit: DEMO_UNITS.find((x) => x.code === u.unit)!.name });
     }
+    await importDemoMeetings(ctx, unitIds.get("JX-DCS")!, tx);
     return { kind: "demo" as const, generatedPassword, accounts };
   });
 }
