@@ -79,7 +79,7 @@ describe("luoshi extract", { timeout: 120_000 }, () => {
     expect(res.stderr).toContain("empty.txt: the file is empty");
     expect(res.stderr).toContain("binary.txt: not a text file");
     expect(res.stderr).toContain("fake.docx: not a .docx document");
-    expect(res.stderr).toContain("numbers.txt: the text is in neither Chinese nor English");
+    expect(res.stderr).toContain("numbers.txt: The report is in neither Chinese nor English");
   });
 });
 

@@ -7,5 +7,5 @@ export function describeError(e: unknown): string {
     const fields = (e.fields ?? []).map((f) => `${f.field}: ${translate(f.message, "en", f.params)}`).join("; ");
     return fields || translate(e.message, "en", e.params);
   }
-  return e instanceof Error ? e.message : String(e);
+  return e instanceof Error ? translate(e.message, "en") : String(e);
 }

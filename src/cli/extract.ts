@@ -1,5 +1,6 @@
 import { detectLang, readReport } from "../reader/index.js";
-import { ReportFileError, reportText } from "./report-files.js";
+import { ReportFileError, reportText } from "../server/report-files.js";
+import { describeError } from "./describe-error.js";
 
 /** `luoshi extract FILE… [--json]`: the reader, no database. */
 export async function extractCommand(files: string[], opts: { json?: boolean }) {
@@ -8,7 +9,7 @@ export async function extractCommand(files: string[], opts: { json?: boolean }) 
   for (const file of files) {
     try {
       const text = await reportText(file);
-      if (!detectLang(text)) throw new ReportFileError("the text is in neither Chinese nor English");
+      if (!detectLang(text)) throw new ReportFileError("report_language");
       const r = readReport(text);
       results.push({
         file,
@@ -27,7 +28,7 @@ export async function extractCommand(files: string[], opts: { json?: boolean }) 
       });
     } catch (e) {
       failures++;
-      process.stderr.write(`luoshi extract: ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`luoshi extract: ${file}: ${describeError(e)}\n`);
     }
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -3,9 +3,9 @@ import { units, users } from "../db/schema.js";
 import { createMeeting } from "../server/commands/create-meeting.js";
 import { draftMeeting } from "../server/commands/draft-meeting.js";
 import { systemContext } from "../server/context.js";
+import { reportText } from "../server/report-files.js";
 import { describeError } from "./describe-error.js";
 import { openForCommand } from "./open.js";
-import { reportText } from "./report-files.js";
 
 function progress(done: number, total: number, label: string) {
   if (!process.stdout.isTTY) return;

@@ -66,6 +66,18 @@ export const draftRequest = z
   .object({ text: z.string().min(1, { error: "required" }).max(MAX_REPORT_CHARS), fileName: optionalText(300) })
   .strict();
 
+export const draftFileRequest = z
+  .object({
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .regex(/\.(txt|html?|docx)$/i, { error: "file_type" }),
+    contentBase64: z.string().min(1, { error: "required" }).max(28_000_000),
+  })
+  .strict();
+
 export const directiveOut = z.object({
   id: z.string(),
   meetingId: z.string(),

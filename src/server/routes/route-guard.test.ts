@@ -75,6 +75,10 @@ const EXAMPLES: Record<string, Example> = {
     url: "/api/meetings/draft",
     body: { text: "会议强调，要加快推进重大项目建设，确保按期开工。" },
   }),
+  "POST /api/meetings/draft-file": () => ({
+    url: "/api/meetings/draft-file",
+    body: { fileName: "r.txt", contentBase64: Buffer.from("会议强调，要加快推进重大项目建设。").toString("base64") },
+  }),
   "POST /api/meetings": () => ({ url: "/api/meetings", body: { title: "A meeting", kind: "other" } }),
   "PATCH /api/meetings/:id": (f) => ({
     url: `/api/meetings/${f.otherMeeting.id}`,

@@ -1,6 +1,7 @@
 import { unitScopeOf } from "../../../domain/scope.js";
 import { idParams } from "../../../schemas/common.js";
 import {
+  draftFileRequest,
   draftOut,
   draftRequest,
   meetingCreate,
@@ -12,9 +13,11 @@ import {
 import { createMeeting } from "../../commands/create-meeting.js";
 import { draftMeeting } from "../../commands/draft-meeting.js";
 import { updateMeeting } from "../../commands/update-meeting.js";
+import { badRequest } from "../../errors.js";
 import { authorize } from "../../policies/index.js";
 import { presentMeeting, presentMeetingSummary } from "../../presenters/meeting.js";
 import { listMeetings, loadMeeting, meetingDetail, scopedMeeting } from "../../queries/meetings.js";
+import { ReportFileError, textFromBuffer } from "../../report-files.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["meetings"];
@@ -41,6 +44,23 @@ export const meetingRoutes: RoutePlugin = async (app, { database }) => {
     async (req) => {
       authorize(req.ctx, "meeting", "create");
       return draftMeeting(db, req.body);
+    },
+  );
+
+  // The same for an uploaded file (.txt, .html, .docx), sent as base64 in JSON.
+  app.post(
+    "/api/meetings/draft-file",
+    { bodyLimit: 30 * 1024 * 1024, schema: { tags, body: draftFileRequest, response: { 200: draftOut } } },
+    async (req) => {
+      authorize(req.ctx, "meeting", "create");
+      let text: string;
+      try {
+        text = await textFromBuffer(Buffer.from(req.body.contentBase64, "base64"), req.body.fileName);
+      } catch (e) {
+        if (e instanceof ReportFileError) throw badRequest("contentBase64", e.message);
+        throw e;
+      }
+      return draftMeeting(db, { text, fileName: req.body.fileName });
     },
   );
 

@@ -171,3 +171,27 @@ describe("GET /api/directives", () => {
     expect((await otherCoordinator.get("/api/directives")).json().total).toBe(0);
   });
 });
+
+describe("POST /api/meetings/draft-file", () => {
+  const upload = (fileName: string, content: Buffer | string) =>
+    coordinator.post("/api/meetings/draft-file", { fileName, contentBase64: Buffer.from(content).toString("base64") });
+
+  it("reads an uploaded .txt or .html report", async () => {
+    const res = await upload("r.html", "<p>5月3日，市政府召开常务会议。会议强调，要加快推进项目建设。</p>");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().draft.directives.map((d: { text: string }) => d.text)).toEqual(["要加快推进项目建设"]);
+  });
+
+  it("refuses empty, binary, fake .docx and other file types with the reason", async () => {
+    expect((await upload("empty.txt", "")).json().fields).toEqual([{ field: "contentBase64", message: "Required" }]);
+    expect((await upload("x.txt", Buffer.from([0, 1, 2, 0, 5]))).json().fields).toEqual([
+      { field: "contentBase64", message: "not a text file" },
+    ]);
+    expect((await upload("x.docx", "plain text")).json().fields).toEqual([
+      { field: "contentBase64", message: "not a .docx document" },
+    ]);
+    expect((await upload("x.pdf", "%PDF")).json().fields).toEqual([
+      { field: "fileName", message: "Only .txt, .html and .docx files are read" },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { htmlToText } from "../reader/html.js";
 
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
+/** Why a file is not a report; the message is a key of messages.ts. */
 export class ReportFileError extends Error {}
 
 /** Text that is mostly control characters, or has NUL bytes, is not a report. */
@@ -27,19 +28,24 @@ function decode(buf: Buffer): string {
 /** The text of a report file: .txt, .html/.htm or .docx. */
 export async function reportText(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new ReportFileError("no such file");
-  if (info.size === 0) throw new ReportFileError("the file is empty");
-  if (info.size > MAX_REPORT_BYTES) throw new ReportFileError(`the file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB`);
-  const buf = await readFile(path);
-  const ext = extname(path).toLowerCase();
+  if (!info?.isFile()) throw new ReportFileError("file_missing");
+  if (info.size > MAX_REPORT_BYTES) throw new ReportFileError("file_too_large");
+  return textFromBuffer(await readFile(path), path);
+}
+
+/** The text of an uploaded or read report, by its name's extension and its bytes. */
+export async function textFromBuffer(buf: Buffer, name: string): Promise<string> {
+  if (buf.length === 0) throw new ReportFileError("file_empty");
+  if (buf.length > MAX_REPORT_BYTES) throw new ReportFileError("file_too_large");
+  const ext = extname(name).toLowerCase();
   if (ext === ".docx") {
-    if (buf.subarray(0, 2).toString() !== "PK") throw new ReportFileError("not a .docx document");
+    if (buf.subarray(0, 2).toString() !== "PK") throw new ReportFileError("file_not_docx");
     const mammoth = await import("mammoth");
     const result = await mammoth.default.extractRawText({ buffer: buf }).catch(() => null);
-    if (!result) throw new ReportFileError("not a .docx document (it could not be opened)");
+    if (!result) throw new ReportFileError("file_not_docx");
     return result.value;
   }
-  if (looksBinary(buf)) throw new ReportFileError("not a text file");
+  if (looksBinary(buf)) throw new ReportFileError("file_binary");
   const text = decode(buf);
   return ext === ".html" || ext === ".htm" || /^\s*<(!doctype|html)/i.test(text) ? htmlToText(text) : text;
 }
