@@ -21,14 +21,14 @@ export function detectLang(text: string): Lang | null {
 }
 
 function titleOf(raw: string, text: string): string {
-  const first = text.split("\n").find((l) => l.trim().length > 0) ?? "";
-  return (
-    first
-      .replace(/^\s*(?:date|日期)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}\s*/i, "")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 300) || raw.trim().slice(0, 80)
-  );
+  const first = (text.split("\n").find((l) => l.trim().length > 0) ?? "")
+    .replace(/^\s*(?:date|日期)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}\s*/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (first.length <= 120) return first || raw.trim().slice(0, 80);
+  // A report that opens with its body has no title line: its first sentence, shortened, stands in.
+  const sentence = first.split(/(?<=[.。!?！？])\s*/)[0];
+  return sentence.length > 100 ? `${sentence.slice(0, 100).replace(/\s+\S*$/, "")}…` : sentence;
 }
 
 /** Reads a meeting report (zh or en). Pure: text in, structure out. */

@@ -12,6 +12,10 @@ import { AuditPage } from "./pages/AuditPage.js";
 import { HomePage } from "./pages/HomePage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { MODULES, ModulePage } from "./pages/ModulePage.js";
+import { DirectivesPage } from "./pages/meetings/DirectivesPage.js";
+import { MeetingImportPage } from "./pages/meetings/MeetingImportPage.js";
+import { MeetingPage } from "./pages/meetings/MeetingPage.js";
+import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { RegionsPage } from "./pages/RegionsPage.js";
 import { UnitsPage } from "./pages/UnitsPage.js";
@@ -53,7 +57,11 @@ function Routed() {
       <Route path="/login" element={<Navigate to={(location.state as { from?: string })?.from ?? "/"} replace />} />
       <Route element={<Shell />}>
         <Route index element={<HomePage />} />
-        {MODULES.map((m) => (
+        <Route path="meetings" element={<MeetingsPage />} />
+        <Route path="meetings/import" element={<MeetingImportPage />} />
+        <Route path="meetings/:id" element={<MeetingPage />} />
+        <Route path="directives" element={<DirectivesPage />} />
+        {MODULES.filter((m) => m.key !== "meetings").map((m) => (
           <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
         ))}
         <Route path="admin/regions" element={<RegionsPage />} />

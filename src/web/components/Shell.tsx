@@ -57,7 +57,11 @@ export function Shell() {
   ];
   const items: MenuProps["items"] = [
     { key: "/", icon: <HomeOutlined />, label: t("nav.home") },
-    ...Object.entries(moduleIcons).map(([key, icon]) => ({ key: `/${key}`, icon, label: t(`nav.${key}` as "nav.tasks") })),
+    { key: "/meetings", icon: moduleIcons.meetings, label: t("nav.meetings") },
+    { key: "/directives", icon: <AimOutlined />, label: t("nav.directives") },
+    ...Object.entries(moduleIcons)
+      .filter(([key]) => key !== "meetings")
+      .map(([key, icon]) => ({ key: `/${key}`, icon, label: t(`nav.${key}` as "nav.tasks") })),
     { key: "admin", icon: <ClusterOutlined />, label: t("nav.admin"), children: adminItems },
   ];
   const selected =

@@ -1,0 +1,75 @@
+import { Card, DatePicker, Input, Select, Space, Table, Tag } from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { Link } from "react-router";
+import { Pager, useCursorPages } from "../../components/paging.js";
+import { useT } from "../../i18n/index.js";
+import { topicOptions } from "./options.js";
+
+interface DirectiveItem {
+  id: string;
+  meetingId: string;
+  ordinal: number;
+  text: string;
+  topic: string;
+  meetingTitle: string;
+  heldOn: string | null;
+}
+
+/** Every directive across meetings: what was decided, where, and (with the tasks module) what became of it. */
+export function DirectivesPage() {
+  const t = useT();
+  const [filters, setFilters] = useState<{ q?: string; topic?: string; from?: string; to?: string }>({});
+  const pages = useCursorPages<DirectiveItem>("/api/directives", { ...filters, limit: 25 });
+  return (
+    <Card title={t("nav.directives")}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t("directive.searchPlaceholder")}
+          onSearch={(q) => setFilters({ ...filters, q })}
+          style={{ width: 240 }}
+          data-testid="directive-search"
+        />
+        <Select
+          allowClear
+          placeholder={t("directive.topic")}
+          style={{ width: 160 }}
+          value={filters.topic}
+          onChange={(topic) => setFilters({ ...filters, topic })}
+          options={topicOptions(t)}
+        />
+        <DatePicker.RangePicker
+          onChange={(r: [Dayjs | null, Dayjs | null] | null) =>
+            setFilters({ ...filters, from: r?.[0]?.format("YYYY-MM-DD"), to: r?.[1]?.format("YYYY-MM-DD") })
+          }
+        />
+      </Space>
+      <Table<DirectiveItem>
+        rowKey="id"
+        loading={pages.query.isFetching}
+        dataSource={pages.items}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t("common.empty") }}
+        columns={[
+          { title: t("directive.text"), dataIndex: "text" },
+          {
+            title: t("directive.topic"),
+            dataIndex: "topic",
+            width: 120,
+            render: (v) => <Tag color="blue">{t(`topic.${v as "other"}`)}</Tag>,
+          },
+          {
+            title: t("directive.meeting"),
+            dataIndex: "meetingTitle",
+            width: 260,
+            render: (v, d) => <Link to={`/meetings/${d.meetingId}`}>{v}</Link>,
+          },
+          { title: t("meeting.heldOn"), dataIndex: "heldOn", width: 110, render: (v) => v ?? "—" },
+        ]}
+      />
+      <Pager pages={pages} />
+    </Card>
+  );
+}
