@@ -69,14 +69,30 @@ function isZhDirective(s: string, inDeployment: boolean): boolean {
 
 /** Whether a `;` piece starts a deployment of its own, rather than continuing a list inside one. */
 function startsOwnClause(text: string, lang: Lang): boolean {
-  if (lang === "zh") return ZH_IMPERATIVE.test(text.replace(ZH_ORDINAL, "")) || /^(?:要|必须)/.test(text);
+  if (lang === "zh") {
+    const body = text.replace(ZH_ORDINAL, "");
+    return ZH_IMPERATIVE.test(body) || /^(?:要|必须|务必)/.test(body);
+  }
   return enImperative(text) || EN_MARKER.test(withoutQuotes(text).slice(0, 40));
 }
 
 /** The directive's own words: the lead-in ("The meeting emphasized that") and the closing stop left out. */
 function trimDirective(span: Span, lang: Lang): ReadDirective {
   const lead = lang === "zh" ? span.text.match(ZH_LEAD) : span.text.match(EN_LEAD);
-  const cut = lead ? lead[0].length : 0;
+  let cut = lead ? lead[0].length : 0;
+  if (lang === "zh") {
+    // "……指明了方向，必须深刻领会": an assessment before the marker is not part of the deployment.
+    const rest = span.text.slice(cut);
+    if (
+      !ZH_ORDINAL.test(rest) &&
+      !ZH_IMPERATIVE.test(rest) &&
+      !/^(?:要|必须|务必)/.test(rest) &&
+      !/^[^，,]{0,12}(?:要|必须|务必)/.test(rest)
+    ) {
+      const marker = rest.search(/[，,](?:要|必须|务必)/);
+      if (marker >= 0) cut += marker + 1;
+    }
+  }
   let text = span.text.slice(cut).replace(/[;；,，。.\s]+$/, "");
   if (lang === "en" && cut) text = text.charAt(0).toUpperCase() + text.slice(1);
   return { text, start: span.start + cut, end: span.start + cut + text.length };

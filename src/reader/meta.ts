@@ -56,11 +56,11 @@ export function meetingDate(raw: string, text: string, lang: Lang): string | nul
 const KINDS: [MeetingType, RegExp][] = [
   [
     "standing-committee-expanded",
-    /standing committee[^.。]{0,60}?(?:\(?expanded\)?|\(?enlarged\)?|expansion)|(?:expanded|enlarged|expansion) meeting of the standing committee|常委会?（?扩大）?会议|常委（扩大）会|常委会议/i,
+    /standing committee[^.。]{0,60}?(?:\(?expanded\)?|\(?enlarged\)?|expansion)|(?:expanded|enlarged|expansion) meeting of the standing committee|常委会?[（(]?扩大[）)]?会议|常委[（(]扩大[）)]会|常委会议/i,
   ],
   [
     "party-group-enlarged",
-    /party group[^.。]{0,60}?(?:enlarged|expanded)|(?:enlarged|expanded) meeting of the party group|党组（?扩大）?会议|党组会/i,
+    /party group[^.。]{0,60}?(?:enlarged|expanded)|(?:enlarged|expanded) meeting of the party group|党组[（(]?扩大[）)]?会议|党组会|党组召开[（(]扩大[）)]会议/i,
   ],
   ["theory-study-group", /theor(?:y|etical) (?:study|learning) (?:center |centre )?group|理论学习中心组/i],
   ["economic-analysis", /economic (?:operation |situation )?analysis|analysis meeting|经济(?:运行|形势)分析|月度分析会/i],

@@ -74,6 +74,19 @@ describe("directives", () => {
     expect(texts(ascii)).toEqual(["要加快推进重大项目建设,确保按期开工", "要全力稳住工业基本盘"]);
   });
 
+  it("numbered items joined by semicolons are one directive each; an assessment before 必须 is left out", () => {
+    const r = readReport(
+      "会议指出,会议精神指明了方向,必须深刻领会、抓好落实.会议要求,一是要抓项目扩投资,推动开工;二是要抓企业稳工业;三是要抓消费促恢复.",
+    );
+    expect(texts(r)).toEqual([
+      "必须深刻领会、抓好落实",
+      "一是要抓项目扩投资,推动开工",
+      "二是要抓企业稳工业",
+      "三是要抓消费促恢复",
+    ]);
+    expect(readReport("2月27日上午,县政府党组召开(扩大)会议.").meetingType).toBe("party-group-enlarged");
+  });
+
   it("offsets point at the directive in the cleaned text", () => {
     const r = readReport("Title\n\nThe meeting stressed that it is necessary to speed up projects.");
     const d = r.directives[0];
