@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Pages on a busy two-core machine can take seconds; a poll gives up only after 15 s.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -13,6 +13,7 @@ import { HomePage } from "./pages/HomePage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { MODULES, ModulePage } from "./pages/ModulePage.js";
 import { DirectivesPage } from "./pages/meetings/DirectivesPage.js";
+import { MeetingEditPage } from "./pages/meetings/MeetingEditPage.js";
 import { MeetingImportPage } from "./pages/meetings/MeetingImportPage.js";
 import { MeetingPage } from "./pages/meetings/MeetingPage.js";
 import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
@@ -60,6 +61,7 @@ function Routed() {
         <Route path="meetings" element={<MeetingsPage />} />
         <Route path="meetings/import" element={<MeetingImportPage />} />
         <Route path="meetings/:id" element={<MeetingPage />} />
+        <Route path="meetings/:id/edit" element={<MeetingEditPage />} />
         <Route path="directives" element={<DirectivesPage />} />
         {MODULES.filter((m) => m.key !== "meetings").map((m) => (
           <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />

@@ -17,6 +17,7 @@ async function readPasted(page: Page, url: string, text: string) {
 describe.runIf(browserAvailable())("importing meeting reports", () => {
   let e: E2E;
   let page: Page;
+  let chineseMeetingUrl = "";
   beforeAll(async () => {
     e = await startE2E();
     page = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -42,6 +43,7 @@ describe.runIf(browserAvailable())("importing meeting reports", () => {
     await shot(page, "meeting-review-zh");
     await page.locator('[data-testid="confirm-meeting"]').click();
     await expect.poll(() => page.locator('[data-testid="meeting-title"]').textContent()).toBe("海盐县委常委会（扩大）会议");
+    chineseMeetingUrl = page.url();
     const directives = await page.locator('[data-testid="meeting-directives"] .ant-table-row').allTextContents();
     expect(directives).toHaveLength(6);
     expect(directives[1]).toContain("要聚焦“项目攻坚年”活动");
@@ -62,5 +64,24 @@ describe.runIf(browserAvailable())("importing meeting reports", () => {
       .toBe("Haining holds executive meeting of the municipal government");
     expect(await page.locator('[data-testid="meeting-directives"] .ant-table-row').count()).toBe(5);
     await shot(page, "meeting-en");
+  });
+
+  it("editing a meeting links what it studied to the meeting above, and that meeting lists it", async () => {
+    await page.goto(`${chineseMeetingUrl}/edit`);
+    await page.locator('[data-testid="draft-directives"]').waitFor();
+    await page.locator(".ant-select", { hasText: "Linked meeting above" }).first().click();
+    await page.keyboard.type("Municipal Standing");
+    await expect
+      .poll(() => page.locator(".ant-select-dropdown:visible .ant-select-item-option").allTextContents())
+      .toEqual(["Municipal Standing Committee (expanded) meeting held"]);
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").click();
+    await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
+    await page.locator('[data-testid="confirm-meeting"]').click();
+    await page.getByText("→ Municipal Standing Committee (expanded) meeting held").click();
+    await expect
+      .poll(() => page.locator('[data-testid="meeting-title"]').textContent())
+      .toBe("Municipal Standing Committee (expanded) meeting held");
+    await expect.poll(() => page.getByText("Meetings that conveyed this one").count()).toBe(1);
+    expect(await page.getByRole("link", { name: "海盐县委常委会（扩大）会议" }).count()).toBe(1);
   });
 });

@@ -6,12 +6,13 @@ import { useI18n } from "../i18n/index.js";
 
 interface Named {
   id: string;
-  name: string;
-  nameEn: string | null;
-  code: string | null;
+  name?: string;
+  title?: string;
+  nameEn?: string | null;
+  code?: string | null;
 }
 
-/** A searchable select over a list endpoint (units, regions); only active records are offered. */
+/** A searchable select over a list endpoint (units, regions, meetings); units and regions offer only active records. */
 export function RemoteSelect({
   path,
   value,
@@ -22,7 +23,7 @@ export function RemoteSelect({
   excludeId,
   testId,
 }: {
-  path: "/api/units" | "/api/regions";
+  path: "/api/units" | "/api/regions" | "/api/meetings";
   value?: string | null;
   onChange?: (value: string | null) => void;
   placeholder?: string;
@@ -35,11 +36,14 @@ export function RemoteSelect({
   const [q, setQ] = useState("");
   const results = useQuery({
     queryKey: [path, "select", q],
-    queryFn: () => api.get<Page<Named>>(path, { q, active: "true", limit: 30 }),
+    queryFn: () => api.get<Page<Named>>(path, { q, ...(path === "/api/meetings" ? {} : { active: "true" }), limit: 30 }),
   });
   const options = (results.data?.items ?? [])
     .filter((r) => r.id !== excludeId)
-    .map((r) => ({ value: r.id, label: `${locale === "en" && r.nameEn ? r.nameEn : r.name}${r.code ? ` (${r.code})` : ""}` }));
+    .map((r) => ({
+      value: r.id,
+      label: `${r.title ?? (locale === "en" && r.nameEn ? r.nameEn : r.name)}${r.code ? ` (${r.code})` : ""}`,
+    }));
   if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
   return (
     <Select

@@ -3,17 +3,21 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, 
 import dayjs from "dayjs";
 import { useRef, useState } from "react";
 import type { DraftOut } from "../../../schemas/meetings.js";
+import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
 import { kindOptions, topicOptions } from "./options.js";
 import { SourceText } from "./SourceText.js";
 
-export type Draft = DraftOut["draft"];
+export type Draft = DraftOut["draft"] & {
+  studied: { text: string; linkedMeetingId: string | null; linkedMeetingTitle?: string | null }[];
+};
 type DraftDirective = Draft["directives"][number] & { _key?: string };
 
 let keySeq = 0;
 /** Items being edited carry a key of their own, so React keeps each text box with its item through merges and splits. */
 const keyed = <T extends object>(item: T): T & { _key: string } => ({ ...item, _key: `k${++keySeq}` });
-const unkeyed = <T extends { _key?: string }>({ _key, ...rest }: T) => rest;
+const unkeyed = <T extends { _key?: string; linkedMeetingTitle?: string | null }>({ _key, linkedMeetingTitle, ...rest }: T) =>
+  rest;
 
 /** Side by side: the report with what was read highlighted, and the editable meeting. Nothing is saved until confirmed. */
 export function DraftReview({
@@ -22,18 +26,20 @@ export function DraftReview({
   busy,
   error,
   onConfirm,
+  confirmLabel,
 }: {
   initial: Draft;
   duplicateOf: DraftOut["duplicateOf"];
   busy: boolean;
   error: string | null;
   onConfirm(d: Draft): void;
+  confirmLabel?: string;
 }) {
   const t = useT();
   const [draft, setDraft] = useState<
     Omit<Draft, "directives" | "studied"> & {
       directives: DraftDirective[];
-      studied: (Draft["studied"][number] & { _key?: string })[];
+      studied: (Draft["studied"][number] & { _key?: string; linkedMeetingTitle?: string | null })[];
     }
   >(() => ({
     ...initial,
@@ -161,6 +167,18 @@ export function DraftReview({
                           set({ studied: draft.studied.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)) })
                         }
                       />
+                      <div style={{ width: 240 }}>
+                        <RemoteSelect
+                          path="/api/meetings"
+                          allowClear
+                          placeholder={t("meeting.studiedLink")}
+                          value={s.linkedMeetingId}
+                          initialLabel={s.linkedMeetingTitle ?? undefined}
+                          onChange={(v) =>
+                            set({ studied: draft.studied.map((x, j) => (j === i ? { ...x, linkedMeetingId: v } : x)) })
+                          }
+                        />
+                      </div>
                       <Button
                         icon={<DeleteOutlined />}
                         onClick={() => set({ studied: draft.studied.filter((_, j) => j !== i) })}
@@ -270,7 +288,7 @@ export function DraftReview({
             }
             data-testid="confirm-meeting"
           >
-            {t("import.confirm")}
+            {confirmLabel ?? t("import.confirm")}
           </Button>
         </Space>
       </Col>

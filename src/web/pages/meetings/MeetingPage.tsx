@@ -1,14 +1,19 @@
+import { EditOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Collapse, Descriptions, Empty, List, Space, Spin, Table, Tag, Typography } from "antd";
-import { Link, useParams } from "react-router";
+import { Alert, Button, Card, Collapse, Descriptions, Empty, List, Space, Spin, Table, Tag, Typography } from "antd";
+import { Link, useNavigate, useParams } from "react-router";
 import type { MeetingOut } from "../../../schemas/meetings.js";
 import { api } from "../../api/client.js";
+import { useSession } from "../../api/session.js";
 import { useT } from "../../i18n/index.js";
 import { SourceText } from "./SourceText.js";
 
 export function MeetingPage() {
   const t = useT();
   const { id } = useParams();
+  const navigate = useNavigate();
+  const roles = useSession().session?.user.roles ?? [];
+  const canEdit = roles.includes("coordinator") || roles.includes("admin");
   const meeting = useQuery({ queryKey: ["meeting", id], queryFn: () => api.get<MeetingOut>(`/api/meetings/${id}`) });
   if (meeting.isLoading) return <Spin />;
   if (meeting.isError || !meeting.data)
@@ -16,7 +21,15 @@ export function MeetingPage() {
   const m = meeting.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Card>
+      <Card
+        extra={
+          canEdit && (
+            <Button icon={<EditOutlined />} onClick={() => navigate(`/meetings/${m.id}/edit`)} data-testid="edit-meeting">
+              {t("common.edit")}
+            </Button>
+          )
+        }
+      >
         <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="meeting-title">
           {m.title}
         </Typography.Title>
