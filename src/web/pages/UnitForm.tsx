@@ -1,12 +1,11 @@
 import { Alert, App, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
+import { UNIT_KINDS } from "../../domain/people.js";
 import type { UnitOut } from "../../schemas/units.js";
 import { api } from "../api/client.js";
 import { applyServerErrors } from "../components/form-errors.js";
 import { RemoteSelect } from "../components/RemoteSelect.js";
 import { useT } from "../i18n/index.js";
-
-export const UNIT_KINDS = ["committee", "government", "department", "district", "zone", "enterprise", "other"] as const;
 
 export function UnitForm({ unit, onClose, onSaved }: { unit: UnitOut | null; onClose(): void; onSaved(): void }) {
   const t = useT();

@@ -2,15 +2,17 @@ import { ApartmentOutlined, PlusOutlined, UnorderedListOutlined } from "@ant-des
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tree, type TreeDataNode } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import { UNIT_KINDS } from "../../domain/people.js";
 import type { UnitOut } from "../../schemas/units.js";
 import { api, type Page } from "../api/client.js";
 import { useAbility } from "../api/session.js";
+import { ActiveSelect } from "../components/ActiveSelect.js";
 import { ActiveToggle } from "../components/ActiveToggle.js";
 import { Pager, sortFrom, useCursorPages } from "../components/paging.js";
 import { RemoteSelect } from "../components/RemoteSelect.js";
 import { StatusTag } from "../components/StatusTag.js";
 import { useI18n } from "../i18n/index.js";
-import { UNIT_KINDS, UnitForm } from "./UnitForm.js";
+import { UnitForm } from "./UnitForm.js";
 
 export function UnitsPage() {
   const { t, locale } = useI18n();
@@ -91,16 +93,7 @@ export function UnitsPage() {
               onChange={(kind) => setFilters({ ...filters, kind })}
               options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unit.kind.${k}`) }))}
             />
-            <Select
-              style={{ width: 110 }}
-              value={filters.active}
-              onChange={(active) => setFilters({ ...filters, active })}
-              options={[
-                { value: "all", label: t("common.all") },
-                { value: "true", label: t("common.active") },
-                { value: "false", label: t("common.inactive") },
-              ]}
-            />
+            <ActiveSelect value={filters.active} onChange={(active) => setFilters({ ...filters, active })} />
           </Space>
           {pages.query.isError && (
             <Alert

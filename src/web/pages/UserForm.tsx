@@ -1,12 +1,11 @@
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space } from "antd";
 import { useState } from "react";
+import { ROLES } from "../../domain/people.js";
 import type { UserOut } from "../../schemas/users.js";
 import { api } from "../api/client.js";
 import { applyServerErrors } from "../components/form-errors.js";
 import { RemoteSelect } from "../components/RemoteSelect.js";
 import { useT } from "../i18n/index.js";
-
-export const ROLES = ["admin", "coordinator", "leader", "reporter", "viewer"] as const;
 
 /** A random password that meets the policy: letters of both cases, digits and a hyphen. */
 export function generatePassword(): string {

@@ -2,14 +2,16 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
+import { ROLES } from "../../domain/people.js";
 import type { UserOut } from "../../schemas/users.js";
 import { useAbility, useSession } from "../api/session.js";
+import { ActiveSelect } from "../components/ActiveSelect.js";
 import { ActiveToggle } from "../components/ActiveToggle.js";
 import { Pager, sortFrom, useCursorPages } from "../components/paging.js";
 import { RemoteSelect } from "../components/RemoteSelect.js";
 import { StatusTag } from "../components/StatusTag.js";
 import { useI18n } from "../i18n/index.js";
-import { ResetPasswordModal, ROLES, UserForm } from "./UserForm.js";
+import { ResetPasswordModal, UserForm } from "./UserForm.js";
 
 export function UsersPage() {
   const { t, locale } = useI18n();
@@ -65,16 +67,7 @@ export function UsersPage() {
           onChange={(role) => setFilters({ ...filters, role })}
           options={ROLES.map((r) => ({ value: r, label: t(`user.role.${r}`) }))}
         />
-        <Select
-          style={{ width: 110 }}
-          value={filters.active}
-          onChange={(active) => setFilters({ ...filters, active })}
-          options={[
-            { value: "all", label: t("common.all") },
-            { value: "true", label: t("common.active") },
-            { value: "false", label: t("common.inactive") },
-          ]}
-        />
+        <ActiveSelect value={filters.active} onChange={(active) => setFilters({ ...filters, active })} />
       </Space>
       {pages.query.isError && (
         <Alert
