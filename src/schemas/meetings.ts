@@ -74,7 +74,7 @@ export const draftFileRequest = z
       .min(1)
       .max(300)
       .regex(/\.(txt|html?|docx)$/i, { error: "file_type" }),
-    contentBase64: z.string().min(1, { error: "required" }).max(28_000_000),
+    contentBase64: z.string().min(1, { error: "required" }),
   })
   .strict();
 

@@ -74,7 +74,7 @@ const MESSAGES = {
   report_language: { "zh-CN": "无法识别报道语言（仅支持中文和英文）", en: "The report is in neither Chinese nor English" },
   file_missing: { "zh-CN": "文件不存在", en: "no such file" },
   file_empty: { "zh-CN": "文件为空", en: "the file is empty" },
-  file_too_large: { "zh-CN": "文件超过 20 MB", en: "the file is larger than 20 MB" },
+  file_too_large: { "zh-CN": "文件超过上传大小限制", en: "the file is larger than the upload limit" },
   file_not_docx: { "zh-CN": "不是有效的 .docx 文档", en: "not a .docx document" },
   file_binary: { "zh-CN": "不是文本文件", en: "not a text file" },
   file_type: { "zh-CN": "只支持 .txt、.html、.docx 文件", en: "Only .txt, .html and .docx files are read" },

@@ -2,7 +2,11 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { htmlToText } from "../reader/html.js";
 
-export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+/** The largest report file read, from LUOSHI_MAX_UPLOAD_MB (default 20). */
+export function maxReportBytes(): number {
+  const mb = Number(process.env.LUOSHI_MAX_UPLOAD_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024;
+}
 
 /** Why a file is not a report; the message is a key of messages.ts. */
 export class ReportFileError extends Error {}
@@ -29,14 +33,14 @@ function decode(buf: Buffer): string {
 export async function reportText(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new ReportFileError("file_missing");
-  if (info.size > MAX_REPORT_BYTES) throw new ReportFileError("file_too_large");
+  if (info.size > maxReportBytes()) throw new ReportFileError("file_too_large");
   return textFromBuffer(await readFile(path), path);
 }
 
 /** The text of an uploaded or read report, by its name's extension and its bytes. */
 export async function textFromBuffer(buf: Buffer, name: string): Promise<string> {
   if (buf.length === 0) throw new ReportFileError("file_empty");
-  if (buf.length > MAX_REPORT_BYTES) throw new ReportFileError("file_too_large");
+  if (buf.length > maxReportBytes()) throw new ReportFileError("file_too_large");
   const ext = extname(name).toLowerCase();
   if (ext === ".docx") {
     if (buf.subarray(0, 2).toString() !== "PK") throw new ReportFileError("file_not_docx");

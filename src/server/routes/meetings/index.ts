@@ -17,7 +17,7 @@ import { badRequest } from "../../errors.js";
 import { authorize } from "../../policies/index.js";
 import { presentMeeting, presentMeetingSummary } from "../../presenters/meeting.js";
 import { listMeetings, loadMeeting, meetingDetail, scopedMeeting } from "../../queries/meetings.js";
-import { ReportFileError, textFromBuffer } from "../../report-files.js";
+import { maxReportBytes, ReportFileError, textFromBuffer } from "../../report-files.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["meetings"];
@@ -50,7 +50,10 @@ export const meetingRoutes: RoutePlugin = async (app, { database }) => {
   // The same for an uploaded file (.txt, .html, .docx), sent as base64 in JSON.
   app.post(
     "/api/meetings/draft-file",
-    { bodyLimit: 30 * 1024 * 1024, schema: { tags, body: draftFileRequest, response: { 200: draftOut } } },
+    {
+      bodyLimit: Math.ceil(maxReportBytes() * 1.4) + 65_536,
+      schema: { tags, body: draftFileRequest, response: { 200: draftOut } },
+    },
     async (req) => {
       authorize(req.ctx, "meeting", "create");
       let text: string;

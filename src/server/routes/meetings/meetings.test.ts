@@ -195,3 +195,27 @@ describe("POST /api/meetings/draft-file", () => {
     ]);
   });
 });
+
+describe("the upload limit", () => {
+  it("a file over LUOSHI_MAX_UPLOAD_MB is refused with the reason, and a body far over it with 413", async () => {
+    const before = process.env.LUOSHI_MAX_UPLOAD_MB;
+    process.env.LUOSHI_MAX_UPLOAD_MB = "0.001";
+    try {
+      const big = Buffer.from("会议强调，要加快推进项目建设。".repeat(200));
+      const res = await coordinator.post("/api/meetings/draft-file", {
+        fileName: "big.txt",
+        contentBase64: big.toString("base64"),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().fields).toEqual([{ field: "contentBase64", message: "the file is larger than the upload limit" }]);
+    } finally {
+      if (before === undefined) delete process.env.LUOSHI_MAX_UPLOAD_MB;
+      else process.env.LUOSHI_MAX_UPLOAD_MB = before;
+    }
+    const huge = await coordinator.post("/api/meetings/draft-file", {
+      fileName: "huge.txt",
+      contentBase64: "A".repeat(40 * 1024 * 1024),
+    });
+    expect(huge.statusCode).toBe(413);
+  });
+});
