@@ -1,3 +1,4 @@
+import { getTableColumns, type Table } from "drizzle-orm";
 import type { Queryable } from "../db/connection.js";
 import { auditEvents } from "../db/schema.js";
 import type { RequestContext } from "./context.js";
@@ -41,4 +42,10 @@ export async function writeAudit(tx: Queryable, ctx: RequestContext, entry: Audi
     ip: ctx.ip,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
   });
+}
+
+/** The record as the table holds it: loaders add looked-up names, which would read in the log as fields that changed. */
+export function bareRow<T extends Table>(table: T, record: object): Partial<T["$inferSelect"]> {
+  const keys = Object.keys(getTableColumns(table));
+  return Object.fromEntries(Object.entries(record).filter(([k]) => keys.includes(k))) as Partial<T["$inferSelect"]>;
 }

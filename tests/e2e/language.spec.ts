@@ -17,6 +17,11 @@ describe.runIf(browserAvailable())("language switch", () => {
     await expect.poll(() => page.locator('[data-testid="nav"]').textContent()).toContain("Regions");
     expect(await page.locator('[data-testid="nav"]').textContent()).toContain("Users");
     expect(await page.locator('[data-testid="greeting"]').textContent()).toBe("Hello, 李市长");
+    await shot(page, "home-en");
+
+    // A reload keeps English.
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid="nav"]').textContent()).toContain("Regions");
     await page.goto(`${e.url}/admin/regions`);
     await page.locator('[data-testid="region-tree"]').getByText("Zhejiang Province").waitFor();
     await shot(page, "regions-en");

@@ -18,5 +18,11 @@ describe.runIf(browserAvailable())("on a phone", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, "users-phone");
+
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.locator('[data-testid="menu-toggle"]').click();
+    await page.getByRole("menuitem", { name: "Regions" }).waitFor();
+    await page.waitForTimeout(500); // let the drawer finish sliding in
+    await shot(page, "menu-phone-en");
   });
 });

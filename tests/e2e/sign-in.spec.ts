@@ -15,6 +15,7 @@ describe.runIf(browserAvailable())("sign-in", () => {
     await signIn(page, e.url, "admin", "not-the-password-1");
     await expect.poll(() => page.locator('[data-testid="login-error"]').textContent()).toContain("用户名或密码错误");
     expect(page.url()).toContain("/login");
+    await shot(page, "login-error-zh");
   });
 
   it("a demo account signs in to the shell, in Chinese, and signs out again", async () => {

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { type UnitRow, units, users } from "../../db/schema.js";
-import { writeAudit } from "../audit.js";
+import { bareRow, writeAudit } from "../audit.js";
 import type { RequestContext } from "../context.js";
 import { badRequest, conflict } from "../errors.js";
 import { findRegion } from "../queries/regions.js";
@@ -41,7 +41,7 @@ export async function setUnitActive(
     action: active ? "unit.activate" : "unit.deactivate",
     entityType: "unit",
     entityId: unit.id,
-    before: unit,
+    before: bareRow(units, unit),
     after: updated,
   });
   return updated;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { type UserRow, users } from "../../db/schema.js";
-import { writeAudit } from "../audit.js";
+import { bareRow, writeAudit } from "../audit.js";
 import { deleteUserSessions } from "../auth/sessions.js";
 import type { RequestContext } from "../context.js";
 import { badRequest, conflict } from "../errors.js";
@@ -35,7 +35,7 @@ export async function setUserActive(
     action: active ? "user.activate" : "user.deactivate",
     entityType: "user",
     entityId: user.id,
-    before: user,
+    before: bareRow(users, user),
     after: updated,
   });
   return updated;

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { type UnitRow, units } from "../../db/schema.js";
 import type { UnitUpdate } from "../../schemas/units.js";
-import { writeAudit } from "../audit.js";
+import { bareRow, writeAudit } from "../audit.js";
 import type { RequestContext } from "../context.js";
 import { conflict } from "../errors.js";
 import { checkUnitCode, checkUnitParent, checkUnitRegion } from "./unit-rules.js";
@@ -24,6 +24,12 @@ export async function updateUnit(
     .where(and(eq(units.id, unit.id), eq(units.version, version)))
     .returning();
   if (!updated) throw conflict("stale_version");
-  await writeAudit(tx, ctx, { action: "unit.update", entityType: "unit", entityId: unit.id, before: unit, after: updated });
+  await writeAudit(tx, ctx, {
+    action: "unit.update",
+    entityType: "unit",
+    entityId: unit.id,
+    before: bareRow(units, unit),
+    after: updated,
+  });
   return updated;
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { type UserRow, users } from "../../db/schema.js";
 import type { UserUpdate } from "../../schemas/users.js";
-import { writeAudit } from "../audit.js";
+import { bareRow, writeAudit } from "../audit.js";
 import type { RequestContext } from "../context.js";
 import { badRequest, conflict } from "../errors.js";
 import { countActiveAdmins } from "../queries/users.js";
@@ -37,6 +37,12 @@ export async function updateUser(
     .where(and(eq(users.id, user.id), eq(users.version, version)))
     .returning();
   if (!updated) throw conflict("stale_version");
-  await writeAudit(tx, ctx, { action: "user.update", entityType: "user", entityId: user.id, before: user, after: updated });
+  await writeAudit(tx, ctx, {
+    action: "user.update",
+    entityType: "user",
+    entityId: user.id,
+    before: bareRow(users, user),
+    after: updated,
+  });
   return updated;
 }

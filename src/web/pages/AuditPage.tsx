@@ -7,18 +7,22 @@ import { api } from "../api/client.js";
 import { Pager, useCursorPages } from "../components/paging.js";
 import { useI18n } from "../i18n/index.js";
 
-/** The fields that differ between before and after, for a readable diff. */
+/**
+ * The fields that differ between before and after, for a readable diff. When both sides were recorded, only the
+ * fields of the record after the change count: a "before" may also carry names looked up for display.
+ */
 function changes(before: unknown, after: unknown) {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !["updatedAt", "version"].includes(k));
+  const all = before && after ? Object.keys(a) : [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const keys = all.filter((k) => !["updatedAt", "version"].includes(k));
   return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
 /** A readable name for the record an event is about, from what it recorded. */
 function recordName(e: AuditOut): string {
   const r = (e.after ?? e.before ?? {}) as Record<string, unknown>;
-  return String(r.name ?? r.displayName ?? r.username ?? "");
+  return String(r.name ?? r.title ?? r.displayName ?? r.username ?? "");
 }
 
 const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
@@ -91,13 +95,19 @@ export function AuditPage() {
                   {
                     title: t("audit.before"),
                     dataIndex: "before",
+                    width: "42%",
                     render: (v) => (
                       <Typography.Text delete type="secondary">
                         {show(v)}
                       </Typography.Text>
                     ),
                   },
-                  { title: t("audit.after"), dataIndex: "after", render: (v) => <Typography.Text>{show(v)}</Typography.Text> },
+                  {
+                    title: t("audit.after"),
+                    dataIndex: "after",
+                    width: "42%",
+                    render: (v) => <Typography.Text>{show(v)}</Typography.Text>,
+                  },
                 ]}
               />
             ) : (

@@ -35,6 +35,8 @@ describe("GET /api/audit", () => {
     expect(update).toMatchObject({ action: "unit.update", actorName: "auditor", entityType: "unit", entityId: id });
     expect(update.before.name).toBe("Audited");
     expect(update.after.name).toBe("Audited twice");
+    // Before and after have the same shape: only the table's own fields, no looked-up names.
+    expect(Object.keys(update.before).sort()).toEqual(Object.keys(update.after).sort());
     expect(create.action).toBe("unit.create");
     expect(update.ip).toBe("127.0.0.1");
     expect(new Date(update.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
