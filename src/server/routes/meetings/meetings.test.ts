@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, TextRun } from "docx";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,6 +181,25 @@ describe("POST /api/meetings/draft-file", () => {
     const res = await upload("r.html", "<p>5月3日，市政府召开常务会议。会议强调，要加快推进项目建设。</p>");
     expect(res.statusCode).toBe(200);
     expect(res.json().draft.directives.map((d: { text: string }) => d.text)).toEqual(["要加快推进项目建设"]);
+  });
+
+  it("reads a real Word document, paragraph by paragraph", async () => {
+    const paragraphs = [
+      "市政府召开第12次常务会议",
+      "3月8日，市长主持召开市政府第12次常务会议。",
+      "会议强调，要加快推进重大项目建设，确保一季度开门红。",
+      "会议要求，要抓好安全生产，坚决遏制重特大事故发生。",
+    ];
+    const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+    const res = await upload("常务会议.docx", await Packer.toBuffer(doc));
+    expect(res.statusCode).toBe(200);
+    const { draft } = res.json();
+    expect(draft.kind).toBe("executive");
+    expect(draft.sourceFile).toBe("常务会议.docx");
+    expect(draft.directives.map((d: { text: string }) => d.text)).toEqual([
+      "要加快推进重大项目建设，确保一季度开门红",
+      "要抓好安全生产，坚决遏制重特大事故发生",
+    ]);
   });
 
   it("refuses empty, binary, fake .docx and other file types with the reason", async () => {
