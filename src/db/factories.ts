@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { childPath, type RegionLevel, type Role } from "../domain/people.js";
+import { similarityBands } from "../domain/similar-text.js";
 import { hashPassword } from "../server/auth/password.js";
 import type { Queryable } from "./connection.js";
 import {
@@ -104,6 +105,10 @@ export async function buildMeeting(
     .values({ title: `Meeting ${n}`, kind: "other", heldOn: "2023-03-01", ...rest, unitId: overrides.unitId ?? unit!.id })
     .returning();
   if (directiveTexts.length)
-    await db.insert(directives).values(directiveTexts.map((text, i) => ({ meetingId: row.id, ordinal: i + 1, text })));
+    await db
+      .insert(directives)
+      .values(
+        directiveTexts.map((text, i) => ({ meetingId: row.id, ordinal: i + 1, text, similarityBands: similarityBands(text) })),
+      );
   return row;
 }

@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
+import { eq, sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import type { Database } from "./connection.js";
+import { similarityBands } from "../domain/similar-text.js";
+import type { Database, Queryable } from "./connection.js";
+import { directives } from "./schema.js";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -13,5 +16,25 @@ export async function migrateDatabase(database: Database): Promise<void> {
   await database.withExclusiveLock("luoshi:migrate", async (db) => {
     if (database.kind === "pglite") await migratePglite(db as any, { migrationsFolder: MIGRATIONS_FOLDER });
     else await migratePg(db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    await backfillSimilarityBands(db);
   });
+}
+
+/** Directives saved before migration 0003 get their similarity bands, which SQL alone cannot compute. */
+async function backfillSimilarityBands(db: Queryable): Promise<void> {
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await db
+      .select({ id: directives.id, text: directives.text })
+      .from(directives)
+      .where(sql`${directives.similarityBands} = '{}' and ${directives.id} > ${after}`)
+      .orderBy(directives.id)
+      .limit(500);
+    for (const r of rows) {
+      const bands = similarityBands(r.text);
+      if (bands.length) await db.update(directives).set({ similarityBands: bands }).where(eq(directives.id, r.id));
+    }
+    if (rows.length < 500) return;
+    after = rows[rows.length - 1].id;
+  }
 }

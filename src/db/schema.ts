@@ -214,9 +214,15 @@ export const directives = pgTable(
     /** Where the text stands in the meeting's source text, for highlighting; null when typed in. */
     sourceStart: integer("source_start"),
     sourceEnd: integer("source_end"),
+    /** MinHash band keys of the text (src/domain/similar-text.ts), to find the same deployment repeated elsewhere. */
+    similarityBands: text("similarity_bands").array().notNull().default(sql`'{}'::text[]`),
     ...stamps,
   },
-  (t) => [index("directives_meeting_idx").on(t.meetingId, t.ordinal), index("directives_topic_idx").on(t.topic)],
+  (t) => [
+    index("directives_meeting_idx").on(t.meetingId, t.ordinal),
+    index("directives_topic_idx").on(t.topic),
+    index("directives_bands_idx").using("gin", t.similarityBands),
+  ],
 );
 
 export type MeetingRow = typeof meetings.$inferSelect;

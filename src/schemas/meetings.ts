@@ -10,6 +10,8 @@ export const MAX_REPORT_CHARS = 2_000_000;
 export const studiedItemIn = z.object({ text: text(1000), linkedMeetingId: z.uuid().nullable().default(null) }).strict();
 export const directiveIn = z
   .object({
+    /** Sent back when editing, so the directive keeps its id and the tasks linked to it. */
+    id: z.uuid().optional(),
     text: text(4000),
     topic: z.enum(DIRECTIVE_TOPICS).default("other"),
     sourceStart: z.number().int().min(0).nullable().default(null),
@@ -88,6 +90,16 @@ export const directiveOut = z.object({
   sourceEnd: z.number().nullable(),
 });
 
+/** The same deployment at another meeting (similar text), for showing repeated directives as linked. */
+export const directiveRepeatOut = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  heldOn: z.string().nullable(),
+  text: z.string(),
+  similarity: z.number(),
+});
+
 export const studiedItemOut = z.object({
   id: z.string(),
   ordinal: z.number(),
@@ -117,7 +129,7 @@ export const meetingOut = meetingSummaryOut.extend({
   sourceText: z.string(),
   sourceFile: z.string().nullable(),
   studied: z.array(studiedItemOut),
-  directives: z.array(directiveOut),
+  directives: z.array(directiveOut.extend({ repeats: z.array(directiveRepeatOut) })),
   /** Meetings below that conveyed this one: the other side of the chain of spirit. */
   conveyedBy: z.array(z.object({ id: z.string(), title: z.string(), heldOn: z.string().nullable() })),
 });
@@ -164,7 +176,11 @@ export const directiveListQuery = z
   })
   .strict();
 
-export const directiveListItem = directiveOut.extend({ meetingTitle: z.string(), heldOn: z.string().nullable() });
+export const directiveListItem = directiveOut.extend({
+  meetingTitle: z.string(),
+  heldOn: z.string().nullable(),
+  repeats: z.array(directiveRepeatOut),
+});
 export const directivePage = pageOf(directiveListItem);
 
 export type MeetingCreate = z.infer<typeof meetingCreate>;
@@ -174,3 +190,5 @@ export type DirectiveListQuery = z.infer<typeof directiveListQuery>;
 export type MeetingOut = z.infer<typeof meetingOut>;
 export type MeetingSummaryOut = z.infer<typeof meetingSummaryOut>;
 export type DraftOut = z.infer<typeof draftOut>;
+export type DirectiveRepeat = z.infer<typeof directiveRepeatOut>;
+export type DirectiveListItem = z.infer<typeof directiveListItem>;

@@ -70,6 +70,7 @@ const MESSAGES = {
   roles_empty: { "zh-CN": "至少选择一个角色", en: "Choose at least one role" },
   meeting_duplicate: { "zh-CN": "该报道已登记为会议“{title}”", en: "This report is already registered as the meeting “{title}”" },
   meeting_missing: { "zh-CN": "所链接的会议不存在", en: "The linked meeting does not exist" },
+  directive_missing: { "zh-CN": "该部署事项不属于此会议", en: "No such directive in this meeting" },
   report_empty: { "zh-CN": "报道内容为空", en: "The report is empty" },
   report_language: { "zh-CN": "无法识别报道语言（仅支持中文和英文）", en: "The report is in neither Chinese nor English" },
   file_missing: { "zh-CN": "文件不存在", en: "no such file" },

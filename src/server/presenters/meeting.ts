@@ -48,7 +48,7 @@ export function presentMeeting(m: Summary, detail: Awaited<ReturnType<typeof mee
       linkedMeetingId: s.linkedMeetingId,
       linkedMeetingTitle: s.linkedMeetingTitle,
     })),
-    directives: detail.directives.map(presentDirective),
+    directives: detail.directives.map((d) => ({ ...presentDirective(d), repeats: d.repeats })),
     conveyedBy: detail.conveyedBy,
   };
 }

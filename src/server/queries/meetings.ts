@@ -4,8 +4,9 @@ import type { Queryable } from "../../db/connection.js";
 import { directives, type MeetingRow, meetings, regions, studiedItems, units } from "../../db/schema.js";
 import { reportFingerprintText } from "../../domain/meetings.js";
 import type { UnitScope } from "../../domain/scope.js";
-import type { DirectiveListQuery, MeetingListQuery } from "../../schemas/meetings.js";
+import type { MeetingListQuery } from "../../schemas/meetings.js";
 import { notFound } from "../errors.js";
+import { repeatsOf } from "./directives.js";
 import { afterCursor, likePattern, pageFrom } from "./paging.js";
 import { unitScopeWhere } from "./scope-sql.js";
 
@@ -82,9 +83,10 @@ export async function meetingDetail(db: Queryable, meeting: LoadedMeeting, scope
     .innerJoin(units, eq(units.id, meetings.unitId))
     .innerJoin(regions, eq(regions.id, units.regionId))
     .where(and(eq(studiedItems.linkedMeetingId, meeting.id), unitScopeWhere(scope)));
+  const repeats = await repeatsOf(db, deployed, scope);
   return {
     studied: studied.map((s) => ({ ...s.item, linkedMeetingTitle: s.linkedMeetingTitle })),
-    directives: deployed,
+    directives: deployed.map((d) => ({ ...d, repeats: repeats.get(d.id) ?? [] })),
     conveyedBy,
   };
 }
@@ -98,39 +100,4 @@ export async function existingMeetingIds(db: Queryable, ids: string[]): Promise<
   if (!ids.length) return new Set();
   const rows = await db.select({ id: meetings.id }).from(meetings).where(inArray(meetings.id, ids));
   return new Set(rows.map((r) => r.id));
-}
-
-/** Directives across meetings, newest meeting first: "what became of what we decided". */
-export async function listDirectives(db: Queryable, q: DirectiveListQuery, scope: UnitScope) {
-  const where = and(
-    unitScopeWhere(scope),
-    q.topic ? eq(directives.topic, q.topic) : undefined,
-    q.meetingId ? eq(directives.meetingId, q.meetingId) : undefined,
-    q.from ? gte(meetings.heldOn, q.from) : undefined,
-    q.to ? lte(meetings.heldOn, q.to) : undefined,
-    q.q ? ilike(directives.text, likePattern(q.q)) : undefined,
-  );
-  const key = sql<string>`coalesce(${meetings.heldOn}, '0001-01-01') || '|' || lpad(${directives.ordinal}::text, 6, '0')`;
-  const rows = await db
-    .select({ directive: directives, meetingTitle: meetings.title, heldOn: meetings.heldOn, key })
-    .from(directives)
-    .innerJoin(meetings, eq(meetings.id, directives.meetingId))
-    .innerJoin(units, eq(units.id, meetings.unitId))
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .where(and(where, afterCursor(key as any, directives.id, "desc", q.cursor)))
-    .orderBy(desc(key), desc(directives.id))
-    .limit(q.limit + 1);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(directives)
-    .innerJoin(meetings, eq(meetings.id, directives.meetingId))
-    .innerJoin(units, eq(units.id, meetings.unitId))
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .where(where);
-  const page = pageFrom(rows, q.limit, (r) => [r.key, r.directive.id]);
-  return {
-    items: page.items.map((r) => ({ ...r.directive, meetingTitle: r.meetingTitle, heldOn: r.heldOn })),
-    nextCursor: page.nextCursor,
-    total,
-  };
 }

@@ -195,6 +195,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "directive.remove": "Remove",
   "directive.meeting": "Meeting",
   "directive.searchPlaceholder": "Search the text",
+  "directive.repeatedAt": "Also deployed at",
+  "directive.similarity": "{pct}% alike",
   "studied.add": "Add a studied item",
   "topic.economy": "Economy",
   "topic.investment": "Investment",

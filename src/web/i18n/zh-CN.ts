@@ -186,6 +186,8 @@ export const zhCN = {
   "directive.remove": "删除",
   "directive.meeting": "会议",
   "directive.searchPlaceholder": "按内容搜索",
+  "directive.repeatedAt": "同一部署亦见于",
+  "directive.similarity": "相似度 {pct}%",
   "studied.add": "添加传达学习内容",
   "topic.economy": "经济运行",
   "topic.investment": "项目投资",

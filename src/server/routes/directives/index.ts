@@ -2,7 +2,7 @@ import { unitScopeOf } from "../../../domain/scope.js";
 import { directiveListQuery, directivePage } from "../../../schemas/meetings.js";
 import { authorize } from "../../policies/index.js";
 import { presentDirective } from "../../presenters/meeting.js";
-import { listDirectives } from "../../queries/meetings.js";
+import { listDirectives } from "../../queries/directives.js";
 import type { RoutePlugin } from "../types.js";
 
 export const directiveRoutes: RoutePlugin = async (app, { database }) => {
@@ -14,7 +14,12 @@ export const directiveRoutes: RoutePlugin = async (app, { database }) => {
       const page = await listDirectives(database.db, req.query, unitScopeOf(req.ctx.actor));
       return {
         ...page,
-        items: page.items.map((d) => ({ ...presentDirective(d), meetingTitle: d.meetingTitle, heldOn: d.heldOn })),
+        items: page.items.map((d) => ({
+          ...presentDirective(d),
+          meetingTitle: d.meetingTitle,
+          heldOn: d.heldOn,
+          repeats: d.repeats,
+        })),
       };
     },
   );

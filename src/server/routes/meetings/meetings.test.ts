@@ -1,6 +1,6 @@
-import { Document, Packer, Paragraph, TextRun } from "docx";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Document, Packer, Paragraph, TextRun } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMeeting, buildRegion, buildUnit, buildUser } from "../../../db/factories.js";
 import type { UnitRow } from "../../../db/schema.js";

@@ -2,19 +2,13 @@ import { Card, DatePicker, Input, Select, Space, Table, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
+import type { DirectiveListItem } from "../../../schemas/meetings.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { useT } from "../../i18n/index.js";
 import { topicOptions } from "./options.js";
+import { RepeatLinks } from "./RepeatLinks.js";
 
-interface DirectiveItem {
-  id: string;
-  meetingId: string;
-  ordinal: number;
-  text: string;
-  topic: string;
-  meetingTitle: string;
-  heldOn: string | null;
-}
+type DirectiveItem = DirectiveListItem;
 
 /** Every directive across meetings: what was decided, where, and (with the tasks module) what became of it. */
 export function DirectivesPage() {
@@ -53,7 +47,16 @@ export function DirectivesPage() {
         scroll={{ x: 800 }}
         locale={{ emptyText: t("common.empty") }}
         columns={[
-          { title: t("directive.text"), dataIndex: "text" },
+          {
+            title: t("directive.text"),
+            dataIndex: "text",
+            render: (v, d) => (
+              <>
+                {v}
+                <RepeatLinks repeats={d.repeats} />
+              </>
+            ),
+          },
           {
             title: t("directive.topic"),
             dataIndex: "topic",

@@ -11,7 +11,8 @@ import { SourceText } from "./SourceText.js";
 export type Draft = DraftOut["draft"] & {
   studied: { text: string; linkedMeetingId: string | null; linkedMeetingTitle?: string | null }[];
 };
-type DraftDirective = Draft["directives"][number] & { _key?: string };
+/** A directive being edited; one already saved carries its id, so saving updates it in place. */
+type DraftDirective = Draft["directives"][number] & { id?: string; _key?: string };
 
 let keySeq = 0;
 /** Items being edited carry a key of their own, so React keeps each text box with its item through merges and splits. */
@@ -57,6 +58,7 @@ export function DraftReview({
       const [a, b] = [list[i], list[i + 1]];
       if (!b) return list;
       const joined: DraftDirective = keyed({
+        id: a.id ?? b.id,
         text: `${a.text}${draft.lang === "zh" ? "；" : "; "}${b.text}`,
         topic: a.topic,
         sourceStart: a.sourceStart ?? b.sourceStart,
@@ -75,7 +77,7 @@ export function DraftReview({
       return [
         ...list.slice(0, i),
         { ...d, text: first, sourceEnd: cut },
-        { ...d, text: second, sourceStart: cut },
+        { ...d, id: undefined, _key: keyed({})._key, text: second, sourceStart: cut },
         ...list.slice(i + 1),
       ];
     });

@@ -36,7 +36,13 @@ export function MeetingEditPage() {
       linkedMeetingId: s.linkedMeetingId,
       linkedMeetingTitle: s.linkedMeetingTitle,
     })),
-    directives: m.directives.map((d) => ({ text: d.text, topic: d.topic, sourceStart: d.sourceStart, sourceEnd: d.sourceEnd })),
+    directives: m.directives.map((d) => ({
+      id: d.id,
+      text: d.text,
+      topic: d.topic,
+      sourceStart: d.sourceStart,
+      sourceEnd: d.sourceEnd,
+    })),
   };
   const save = async (d: Draft) => {
     setSaving(true);

@@ -6,6 +6,7 @@ import type { MeetingOut } from "../../../schemas/meetings.js";
 import { api } from "../../api/client.js";
 import { useSession } from "../../api/session.js";
 import { useT } from "../../i18n/index.js";
+import { RepeatLinks } from "./RepeatLinks.js";
 import { SourceText } from "./SourceText.js";
 
 export function MeetingPage() {
@@ -86,7 +87,16 @@ export function MeetingPage() {
           data-testid="meeting-directives"
           columns={[
             { title: "#", dataIndex: "ordinal", width: 50 },
-            { title: t("directive.text"), dataIndex: "text" },
+            {
+              title: t("directive.text"),
+              dataIndex: "text",
+              render: (v, d) => (
+                <>
+                  {v}
+                  <RepeatLinks repeats={d.repeats} />
+                </>
+              ),
+            },
             {
               title: t("directive.topic"),
               dataIndex: "topic",
