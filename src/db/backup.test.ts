@@ -20,7 +20,7 @@ async function dump(database: Database) {
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES_IN_ORDER) {
     const result = (await database.db.execute(
-      sql.raw(`select row_to_json(t)::text as r from "${table}" t order by t.id`),
+      sql.raw(`select row_to_json(t)::text as r from "${table}" t order by 1`),
     )) as unknown as { rows: { r: string }[] };
     out[table] = result.rows.map((x) => JSON.parse(x.r));
   }

@@ -19,6 +19,23 @@ const TREE_ORDER: Partial<Record<(typeof TABLES_IN_ORDER)[number], string>> = {
       select id, 0 from units where parent_id is null
       union all select u.id, d.depth + 1 from units u join d on u.parent_id = d.id)
     select depth from d where d.id = t.id), id`,
+  campaigns: `(with recursive d(id, depth) as (
+      select id, 0 from campaigns where parent_id is null
+      union all select c.id, d.depth + 1 from campaigns c join d on c.parent_id = d.id)
+    select depth from d where d.id = t.id), id`,
+};
+
+/**
+ * Keys to page through big tables in order: link tables have no id, and tasks go parents first
+ * (a task's path is longer than its parent's).
+ */
+const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
+  tasks: ["length(t.path)", "t.id"],
+  campaign_lead_units: ["t.campaign_id", "t.unit_id"],
+  task_co_units: ["t.task_id", "t.unit_id"],
+  task_directives: ["t.task_id", "t.directive_id"],
+  report_attachments: ["t.report_id", "t.attachment_id"],
+  settings: ["t.key"],
 };
 
 export function latestMigration(): string {
@@ -59,18 +76,28 @@ async function* dumpLines(db: Queryable, source: string): AsyncGenerator<string>
       counts[table] = rows.length;
       continue;
     }
-    let last: unknown = null;
+    const key = PAGE_KEY[table] ?? ["t.id"];
+    const keyList = sql.raw(key.join(", "));
+    const keyOut = sql.raw(key.map((k, i) => `${k} as k${i}`).join(", "));
+    let last: unknown[] | null = null;
     for (;;) {
-      const where = last === null ? sql`` : sql`where t.id > ${last}`;
+      const where =
+        last === null
+          ? sql``
+          : sql`where (${keyList}) > (${sql.join(
+              last.map((v) => sql`${v}`),
+              sql`, `,
+            )})`;
       const rows = rowsOf(
         await db.execute(
-          sql`select row_to_json(t) as r, t.id as id from ${sql.identifier(table)} t ${where} order by t.id limit ${BATCH}`,
+          sql`select row_to_json(t) as r, ${keyOut} from ${sql.identifier(table)} t ${where} order by ${keyList} limit ${BATCH}`,
         ),
       );
       if (rows.length === 0) break;
       yield `${JSON.stringify({ table, rows: rows.map((x) => x.r) })}\n`;
       counts[table] += rows.length;
-      last = rows[rows.length - 1].id;
+      const lastRow = rows[rows.length - 1];
+      last = key.map((_, i) => lastRow[`k${i}`]);
     }
   }
   yield `${JSON.stringify({ end: true, counts })}\n`;
@@ -147,10 +174,16 @@ export async function restoreFrom(database: Database, file: string): Promise<Rec
       counts[entry.table] = (counts[entry.table] ?? 0) + entry.rows.length;
     }
     if (!ended) throw new RestoreError(`${file} is cut short: its end marker is missing`);
-    for (const table of ["audit_events", "login_attempts"]) {
+    const identities = [
+      ["audit_events", "id"],
+      ["login_attempts", "id"],
+      ["tasks", "number"],
+      ["task_events", "id"],
+    ];
+    for (const [table, column] of identities) {
       await tx.execute(
         sql.raw(
-          `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from "${table}"), 0) + 1, false)`,
+          `select setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((select max(${column}) from "${table}"), 0) + 1, false)`,
         ),
       );
     }
