@@ -4,11 +4,20 @@ import { similarityBands } from "../domain/similar-text.js";
 import { hashPassword } from "../server/auth/password.js";
 import type { Queryable } from "./connection.js";
 import {
+  type AttachmentRow,
+  attachments,
+  type CampaignRow,
+  campaigns,
   directives,
   type MeetingRow,
   meetings,
+  type ProgressReportRow,
+  progressReports,
   type RegionRow,
   regions,
+  reportAttachments,
+  type TaskRow,
+  tasks,
   type UnitRow,
   type UserRow,
   units,
@@ -110,5 +119,78 @@ export async function buildMeeting(
       .values(
         directiveTexts.map((text, i) => ({ meetingId: row.id, ordinal: i + 1, text, similarityBands: similarityBands(text) })),
       );
+  return row;
+}
+
+export async function buildCampaign(
+  db: Queryable,
+  overrides: Partial<CampaignRow> & { unit?: UnitRow } = {},
+): Promise<CampaignRow> {
+  const n = next();
+  const unit = overrides.unit ?? (overrides.unitId ? undefined : await buildUnit(db));
+  const { unit: _u, ...rest } = overrides;
+  const [row] = await db
+    .insert(campaigns)
+    .values({ name: `Campaign ${n}`, startOn: "2023-01-01", endOn: "2023-12-31", ...rest, unitId: overrides.unitId ?? unit!.id })
+    .returning();
+  return row;
+}
+
+/** A task assigned by `owner` to `lead` (both default to new units); pass `parent` for a sub-task. */
+export async function buildTask(
+  db: Queryable,
+  overrides: Partial<TaskRow> & { owner?: UnitRow; lead?: UnitRow; parent?: TaskRow } = {},
+): Promise<TaskRow> {
+  const n = next();
+  const owner = overrides.owner ?? (overrides.ownerUnitId ? undefined : await buildUnit(db));
+  const lead = overrides.lead ?? (overrides.leadUnitId ? undefined : owner);
+  const { owner: _o, lead: _l, parent, ...rest } = overrides;
+  const id = randomUUID();
+  const [row] = await db
+    .insert(tasks)
+    .values({
+      id,
+      title: `Task ${n}`,
+      startOn: "2023-01-01",
+      dueOn: "2023-12-31",
+      state: "assigned",
+      ...rest,
+      parentId: parent?.id ?? null,
+      path: childPath(parent?.path ?? null, id),
+      ownerUnitId: overrides.ownerUnitId ?? owner!.id,
+      leadUnitId: overrides.leadUnitId ?? lead!.id,
+    })
+    .returning();
+  return row;
+}
+
+export async function buildReport(
+  db: Queryable,
+  overrides: Partial<ProgressReportRow> & { task: TaskRow; attachment?: AttachmentRow },
+): Promise<ProgressReportRow> {
+  const { task, attachment, ...rest } = overrides;
+  const [row] = await db
+    .insert(progressReports)
+    .values({
+      taskId: task.id,
+      unitId: task.leadUnitId,
+      period: "2023-05",
+      narrative: "Work is going on",
+      percent: 40,
+      submittedByName: "Reporter",
+      review: "pending",
+      ...rest,
+    })
+    .returning();
+  if (attachment) await db.insert(reportAttachments).values({ reportId: row.id, attachmentId: attachment.id });
+  return row;
+}
+
+/** The row only: tests that need the bytes upload through the route. */
+export async function buildAttachment(db: Queryable, overrides: Partial<AttachmentRow> = {}): Promise<AttachmentRow> {
+  const [row] = await db
+    .insert(attachments)
+    .values({ sha256: "0".repeat(64), name: "photo.jpg", mime: "image/jpeg", size: 3, ...overrides })
+    .returning();
   return row;
 }

@@ -27,7 +27,11 @@ function isoWeek(iso: string): Period {
   const jan4 = new Date(Date.UTC(year, 0, 4));
   const week1Monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY);
   const n = Math.round((monday.getTime() - week1Monday.getTime()) / (7 * DAY)) + 1;
-  return { key: `${year}-W${String(n).padStart(2, "0")}`, start: toIso(monday), end: toIso(new Date(monday.getTime() + 6 * DAY)) };
+  return {
+    key: `${year}-W${String(n).padStart(2, "0")}`,
+    start: toIso(monday),
+    end: toIso(new Date(monday.getTime() + 6 * DAY)),
+  };
 }
 
 export function periodOf(iso: string, cadence: Cadence): Period {

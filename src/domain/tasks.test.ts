@@ -116,6 +116,11 @@ describe("progress roll-up", () => {
       ]),
     ).toBe(80);
     expect(rollUpProgress([])).toBeNull();
-    expect(rollUpProgress([{ progress: 33.33, weight: 1 }, { progress: 0, weight: 2 }])).toBe(11.1);
+    expect(
+      rollUpProgress([
+        { progress: 33.33, weight: 1 },
+        { progress: 0, weight: 2 },
+      ]),
+    ).toBe(11.1);
   });
 });

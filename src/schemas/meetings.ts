@@ -171,6 +171,8 @@ export const directiveListQuery = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     q: z.string().trim().max(100).optional(),
+    /** Whether any task implements the directive yet. */
+    implemented: z.enum(["true", "false"]).optional(),
     limit,
     cursor,
   })
@@ -180,6 +182,7 @@ export const directiveListItem = directiveOut.extend({
   meetingTitle: z.string(),
   heldOn: z.string().nullable(),
   repeats: z.array(directiveRepeatOut),
+  taskCount: z.number(),
 });
 export const directivePage = pageOf(directiveListItem);
 

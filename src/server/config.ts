@@ -14,6 +14,9 @@ export interface Config {
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
   logLevel: string;
+  /** Where attachments are stored, content-addressed. */
+  filesDir: string;
+  maxAttachmentBytes: number;
 }
 
 const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -36,6 +39,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     loginMaxFailuresPerAddress: num(env.LUOSHI_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
     loginWindowMinutes: num(env.LUOSHI_LOGIN_WINDOW_MINUTES, 15),
     logLevel: env.LUOSHI_LOG_LEVEL || "info",
+    filesDir: env.LUOSHI_FILES || `${env.LUOSHI_DATA || "./data"}/files`,
+    maxAttachmentBytes: num(env.LUOSHI_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
     ...overrides,
   };
 }

@@ -35,6 +35,7 @@ export function errorHandler(error: FastifyError | HttpError | Error, request: F
       code: error.code,
       message: translate(error.message, locale, error.params),
       fields: error.fields?.map((f) => ({ field: f.field, message: translate(f.message, locale, f.params) })),
+      ...error.extra,
     });
   }
   if (Array.isArray((error as FastifyError).validation)) {

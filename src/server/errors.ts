@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly fields?: FieldError[],
     readonly headers?: Record<string, string>,
     readonly params?: Record<string, string | number>,
+    /** More for the body, such as the current record with a 409. */
+    public extra?: Record<string, unknown>,
   ) {
     super(message);
   }

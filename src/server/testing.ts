@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { TEST_PASSWORD } from "../db/factories.js";
 import type { UserRow } from "../db/schema.js";
@@ -40,10 +43,10 @@ export function makeAgent(app: App, cookie?: string, csrfToken?: string, default
           ...defaults,
           ...(agent.cookie ? { cookie: agent.cookie } : {}),
           ...(agent.csrfToken && method !== "GET" ? { "x-csrf-token": agent.csrfToken } : {}),
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(body !== undefined && !Buffer.isBuffer(body) ? { "content-type": "application/json" } : {}),
           ...headers,
         },
-        payload: body === undefined ? undefined : JSON.stringify(body),
+        payload: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
       });
     },
     get: (url, headers) => agent.request("GET", url, undefined, headers),
@@ -56,7 +59,15 @@ export function makeAgent(app: App, cookie?: string, csrfToken?: string, default
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = configFromEnv({}, { demo: false, loginMaxFailuresPerAddress: 1000, ...overrides });
+  const config = configFromEnv(
+    {},
+    {
+      demo: false,
+      loginMaxFailuresPerAddress: 1000,
+      filesDir: mkdtempSync(join(tmpdir(), "luoshi-files-")),
+      ...overrides,
+    },
+  );
   const app = await buildApp({ database, config, logger: process.env.LUOSHI_TEST_LOG ? { level: "error" } : false });
   await app.ready();
   return {

@@ -1,9 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { directives, studiedItems } from "../../db/schema.js";
+import { directives, studiedItems, taskDirectives } from "../../db/schema.js";
 import { similarityBands } from "../../domain/similar-text.js";
 import type { MeetingCreate } from "../../schemas/meetings.js";
-import { badRequest } from "../errors.js";
+import { badRequest, conflict } from "../errors.js";
 import { existingMeetingIds } from "../queries/meetings.js";
 
 /** Writes a meeting's studied items and directives in order, replacing what it had. */
@@ -43,7 +43,15 @@ async function writeDirectives(tx: Queryable, meetingId: string, list: MeetingCr
     if (d.id) seen.add(d.id);
   });
   const gone = [...existing].filter((id) => !seen.has(id));
-  if (gone.length) await tx.delete(directives).where(inArray(directives.id, gone));
+  if (gone.length) {
+    const implemented = await tx
+      .select({ id: taskDirectives.directiveId })
+      .from(taskDirectives)
+      .where(inArray(taskDirectives.directiveId, gone))
+      .limit(1);
+    if (implemented.length) throw conflict("directive_has_tasks", "directives");
+    await tx.delete(directives).where(inArray(directives.id, gone));
+  }
   for (const [i, d] of list.entries()) {
     const fields = {
       ordinal: i + 1,

@@ -5,6 +5,7 @@ import { auditPolicy } from "./audit.js";
 import { meetingPolicy } from "./meeting.js";
 import { regionPolicy } from "./region.js";
 import { selfPolicy } from "./self.js";
+import { attachmentPolicy, campaignPolicy, taskPolicy } from "./task.js";
 import { unitPolicy } from "./unit.js";
 import { userPolicy } from "./user.js";
 
@@ -15,6 +16,9 @@ const policies = {
   audit: auditPolicy,
   self: selfPolicy,
   meeting: meetingPolicy,
+  task: taskPolicy,
+  campaign: campaignPolicy,
+  attachment: attachmentPolicy,
 };
 
 type Policies = typeof policies;

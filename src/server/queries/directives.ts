@@ -8,6 +8,9 @@ import type { DirectiveListQuery } from "../../schemas/meetings.js";
 import { afterCursor, likePattern, pageFrom } from "./paging.js";
 import { unitScopeWhere } from "./scope-sql.js";
 
+const implementedBy = sql`select 1 from task_directives td where td.directive_id = ${directives.id}`;
+const taskCount = sql<number>`(select count(*) from task_directives td where td.directive_id = ${directives.id})`.mapWith(Number);
+
 /** Directives across meetings, newest meeting first: "what became of what we decided". */
 export async function listDirectives(db: Queryable, q: DirectiveListQuery, scope: UnitScope) {
   const where = and(
@@ -17,10 +20,12 @@ export async function listDirectives(db: Queryable, q: DirectiveListQuery, scope
     q.from ? gte(meetings.heldOn, q.from) : undefined,
     q.to ? lte(meetings.heldOn, q.to) : undefined,
     q.q ? ilike(directives.text, likePattern(q.q)) : undefined,
+    q.implemented === "true" ? sql`exists (${implementedBy})` : undefined,
+    q.implemented === "false" ? sql`not exists (${implementedBy})` : undefined,
   );
   const key = sql<string>`coalesce(${meetings.heldOn}, '0001-01-01') || '|' || lpad(${directives.ordinal}::text, 6, '0')`;
   const rows = await db
-    .select({ directive: directives, meetingTitle: meetings.title, heldOn: meetings.heldOn, key })
+    .select({ directive: directives, meetingTitle: meetings.title, heldOn: meetings.heldOn, key, taskCount })
     .from(directives)
     .innerJoin(meetings, eq(meetings.id, directives.meetingId))
     .innerJoin(units, eq(units.id, meetings.unitId))
@@ -47,6 +52,7 @@ export async function listDirectives(db: Queryable, q: DirectiveListQuery, scope
       meetingTitle: r.meetingTitle,
       heldOn: r.heldOn,
       repeats: repeats.get(r.directive.id) ?? [],
+      taskCount: r.taskCount,
     })),
     nextCursor: page.nextCursor,
     total,

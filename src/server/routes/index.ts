@@ -1,9 +1,14 @@
+import { attachmentRoutes } from "./attachments/index.js";
 import { auditRoutes } from "./audit/index.js";
 import { authRoutes } from "./auth/index.js";
+import { campaignRoutes } from "./campaigns/index.js";
 import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
 import { meetingRoutes } from "./meetings/index.js";
+import { myWorkRoutes } from "./my-work/index.js";
 import { regionRoutes } from "./regions/index.js";
+import { reportRoutes } from "./reports/index.js";
+import { taskRoutes } from "./tasks/index.js";
 import type { RoutePlugin } from "./types.js";
 import { unitRoutes } from "./units/index.js";
 import { userRoutes } from "./users/index.js";
@@ -18,6 +23,11 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     auditRoutes,
     meetingRoutes,
     directiveRoutes,
+    campaignRoutes,
+    taskRoutes,
+    reportRoutes,
+    attachmentRoutes,
+    myWorkRoutes,
   ])
     await app.register(routes, deps);
 };

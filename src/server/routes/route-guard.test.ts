@@ -4,8 +4,26 @@
  * changes another unit's records). A new route without an entry here fails the suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMeeting, buildRegion, buildUnit, buildUser } from "../../db/factories.js";
-import type { MeetingRow, RegionRow, UnitRow, UserRow } from "../../db/schema.js";
+import {
+  buildAttachment,
+  buildCampaign,
+  buildMeeting,
+  buildRegion,
+  buildReport,
+  buildTask,
+  buildUnit,
+  buildUser,
+} from "../../db/factories.js";
+import type {
+  AttachmentRow,
+  CampaignRow,
+  MeetingRow,
+  ProgressReportRow,
+  RegionRow,
+  TaskRow,
+  UnitRow,
+  UserRow,
+} from "../../db/schema.js";
 import { createTestApp, type TestApp } from "../testing.js";
 
 const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
@@ -17,8 +35,22 @@ interface Fixture {
   otherUnit: UnitRow;
   otherUser: UserRow;
   otherMeeting: MeetingRow;
+  otherTask: TaskRow;
+  otherCampaign: CampaignRow;
+  otherReport: ProgressReportRow;
+  otherAttachment: AttachmentRow;
 }
-type Example = (f: Fixture) => { url: string; body?: unknown };
+type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
+
+/** Routes about the caller's own work: a reporter may use them (their answers leave other units out). */
+const OWN_WORK_ROUTES = ["POST /api/attachments"];
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70]);
+const taskBody = (f: Fixture) => ({
+  title: "A task",
+  leadUnitId: f.otherUnit.id,
+  startOn: "2023-01-01",
+  dueOn: "2023-12-31",
+});
 
 /** A valid request for every guarded route, aimed at records of a unit the callers do not belong to. */
 const EXAMPLES: Record<string, Example> = {
@@ -85,6 +117,37 @@ const EXAMPLES: Record<string, Example> = {
     body: { title: "Renamed", version: f.otherMeeting.version },
   }),
   "GET /api/directives": () => ({ url: "/api/directives?limit=200" }),
+  "GET /api/campaigns": () => ({ url: "/api/campaigns" }),
+  "GET /api/campaigns/:id": (f) => ({ url: `/api/campaigns/${f.otherCampaign.id}` }),
+  "POST /api/campaigns": () => ({
+    url: "/api/campaigns",
+    body: { name: "Hundred-day action", startOn: "2023-05-01", endOn: "2023-08-31" },
+  }),
+  "PATCH /api/campaigns/:id": (f) => ({
+    url: `/api/campaigns/${f.otherCampaign.id}`,
+    body: { name: "Renamed", version: f.otherCampaign.version },
+  }),
+  "GET /api/tasks": () => ({ url: "/api/tasks?limit=200" }),
+  "GET /api/tasks/:id": (f) => ({ url: `/api/tasks/${f.otherTask.id}` }),
+  "POST /api/tasks": (f) => ({ url: "/api/tasks", body: taskBody(f) }),
+  "POST /api/tasks/batch": (f) => ({ url: "/api/tasks/batch", body: { tasks: [taskBody(f)] } }),
+  "PATCH /api/tasks/:id": (f) => ({ url: `/api/tasks/${f.otherTask.id}`, body: { title: "x", version: f.otherTask.version } }),
+  "POST /api/tasks/:id/steps": (f) => ({
+    url: `/api/tasks/${f.otherTask.id}/steps`,
+    body: { action: "accept", version: f.otherTask.version },
+  }),
+  "POST /api/tasks/:id/light": (f) => ({
+    url: `/api/tasks/${f.otherTask.id}/light`,
+    body: { light: "green", reason: "checked on site", version: f.otherTask.version },
+  }),
+  "POST /api/tasks/:id/reports": (f) => ({
+    url: `/api/tasks/${f.otherTask.id}/reports`,
+    body: { narrative: "done half", percent: 50 },
+  }),
+  "POST /api/reports/:id/review": (f) => ({ url: `/api/reports/${f.otherReport.id}/review`, body: { decision: "accepted" } }),
+  "POST /api/attachments": () => ({ url: "/api/attachments", raw: JPEG }),
+  "GET /api/attachments/:id": (f) => ({ url: `/api/attachments/${f.otherAttachment.id}` }),
+  "GET /api/my-work": () => ({ url: "/api/my-work" }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
@@ -104,13 +167,22 @@ beforeAll(async () => {
   const otherUnit = await buildUnit(db, { region });
   const otherUser = await buildUser(db, { unit: otherUnit });
   const otherMeeting = await buildMeeting(db, { unitId: otherUnit.id });
-  f = { region, otherUnit, otherUser, otherMeeting };
+  const otherTask = await buildTask(db, { owner: otherUnit, state: "accepted" });
+  const otherCampaign = await buildCampaign(db, { unit: otherUnit });
+  const otherAttachment = await buildAttachment(db, { createdBy: otherUser.id });
+  const otherReport = await buildReport(db, { task: otherTask, attachment: otherAttachment });
+  f = { region, otherUnit, otherUser, otherMeeting, otherTask, otherCampaign, otherReport, otherAttachment };
 });
 afterAll(() => t.close());
 
 const guarded = () => t.app.routeList.filter((r) => !r.public);
 const send = (agent: Awaited<ReturnType<TestApp["signIn"]>>, route: { method: string; url: string }) => {
   const ex = EXAMPLES[key(route)](f);
+  if (ex.raw)
+    return agent.request(route.method as "POST", ex.url, ex.raw, {
+      "content-type": "application/octet-stream",
+      "x-file-name": "photo.jpg",
+    });
   return agent.request(route.method as "GET", ex.url, ex.body);
 };
 
@@ -157,8 +229,12 @@ describe("every route", () => {
       if (SELF_ROUTES.includes(key(route))) continue;
       const agent = await t.signIn(reporter);
       const res = await send(agent, route);
-      if (route.url.startsWith("/api/regions") && route.method === "GET") {
-        // Regions are shared reference data, not a unit's records.
+      if (OWN_WORK_ROUTES.includes(key(route))) {
+        expect(res.statusCode, key(route)).toBeLessThan(300);
+        continue;
+      }
+      if ((route.url.startsWith("/api/regions") || route.url.startsWith("/api/campaigns")) && route.method === "GET") {
+        // Regions and campaigns are shared reference data (campaigns are announced programmes), not a unit's records.
         expect(res.statusCode, key(route)).toBe(200);
         continue;
       }

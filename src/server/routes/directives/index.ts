@@ -19,6 +19,7 @@ export const directiveRoutes: RoutePlugin = async (app, { database }) => {
           meetingTitle: d.meetingTitle,
           heldOn: d.heldOn,
           repeats: d.repeats,
+          taskCount: d.taskCount,
         })),
       };
     },

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { taskSummaryOut } from "./tasks.js";
+
+const list = z.object({ total: z.number(), items: z.array(taskSummaryOut) });
+
+/** What the actor's unit must do now; the office lists appear for coordinators. */
+export const myWorkOut = z.object({
+  sign: list,
+  report: list,
+  fix: list,
+  verify: list.optional(),
+  review: list.optional(),
+  reassign: list.optional(),
+});

@@ -1,0 +1,135 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/connection.js";
+import { campaigns, directives, progressReports, type TaskRow, taskEvents, tasks, units } from "../../db/schema.js";
+import { computeLight, type LightSettings } from "../../domain/light.js";
+import { lastDuePeriod } from "../../domain/reporting-periods.js";
+import { rollUpProgress } from "../../domain/rollup.js";
+import type { TaskState } from "../../domain/task-states.js";
+import { todayIso } from "../clock.js";
+import type { RequestContext } from "../context.js";
+import { badRequest } from "../errors.js";
+import { lightSettings } from "../queries/settings.js";
+
+/** Appends to a task's history in the caller's transaction. */
+export async function recordTaskEvent(
+  tx: Queryable,
+  ctx: RequestContext,
+  taskId: string,
+  event: { kind: string; fromState?: TaskState; toState?: TaskState; reason?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await tx.insert(taskEvents).values({
+    taskId,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.displayName ?? "system",
+    kind: event.kind,
+    fromState: event.fromState ?? null,
+    toState: event.toState ?? null,
+    reason: event.reason ?? null,
+    data: event.data ?? null,
+  });
+}
+
+/**
+ * Recomputes the light of the given tasks (src/domain/light.ts) and stores it with its reasons.
+ * A report for the last due period counts unless it was returned.
+ */
+export async function refreshLights(tx: Queryable, rows: TaskRow[], today = todayIso(), settings?: LightSettings): Promise<void> {
+  if (!rows.length) return;
+  const s = settings ?? (await lightSettings(tx));
+  const due = new Map(rows.map((t) => [t.id, lastDuePeriod(t.startOn, today, t.cadence)]));
+  const keys = [...new Set([...due.values()].filter((p) => p).map((p) => p!.key))];
+  const reported = keys.length
+    ? await tx
+        .selectDistinct({ taskId: progressReports.taskId, period: progressReports.period })
+        .from(progressReports)
+        .where(
+          and(
+            inArray(
+              progressReports.taskId,
+              rows.map((t) => t.id),
+            ),
+            inArray(progressReports.period, keys),
+            eq(progressReports.kind, "report"),
+            sql`${progressReports.review} is distinct from 'returned'`,
+          ),
+        )
+    : [];
+  const have = new Set(reported.map((r) => `${r.taskId}|${r.period}`));
+  for (const t of rows) {
+    const period = due.get(t.id);
+    const missing = period && !have.has(`${t.id}|${period.key}`) ? period.end : null;
+    const result = computeLight(
+      {
+        state: t.state,
+        startOn: t.startOn,
+        dueOn: t.dueOn,
+        progress: t.progress,
+        missingReportPeriodEnd: missing,
+        override: t.lightOverride,
+      },
+      today,
+      s,
+    );
+    const light = result?.light ?? null;
+    const reasons = result?.reasons ?? [];
+    if (light !== t.light || reasons.join() !== t.lightReasons.join()) {
+      await tx.update(tasks).set({ light, lightReasons: reasons }).where(eq(tasks.id, t.id));
+    }
+  }
+}
+
+/** After a task's progress changed: each ancestor's progress becomes the weighted mean of its children's, bottom up. */
+export async function rollUpAncestors(tx: Queryable, path: string): Promise<void> {
+  const ancestors = path.split("/").filter(Boolean).slice(0, -1).reverse();
+  for (const id of ancestors) {
+    const children = await tx
+      .select({ progress: tasks.progress, weight: tasks.weight, state: tasks.state })
+      .from(tasks)
+      .where(eq(tasks.parentId, id));
+    const progress = rollUpProgress(children.map((c) => ({ ...c, cancelled: c.state === "cancelled" })));
+    if (progress === null) continue;
+    const [parent] = await tx.update(tasks).set({ progress }).where(eq(tasks.id, id)).returning();
+    if (parent) await refreshLights(tx, [parent]);
+  }
+}
+
+/** 400 naming the field when a referenced unit, directive or campaign does not exist (or is inactive). */
+export async function checkReferences(
+  tx: Queryable,
+  input: { leadUnitId?: string; coUnitIds?: string[]; directiveIds?: string[]; campaignId?: string | null },
+  prefix = "",
+): Promise<void> {
+  const unitIds = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coUnitIds ?? [])];
+  if (unitIds.length) {
+    const found = new Set(
+      (
+        await tx
+          .select({ id: units.id })
+          .from(units)
+          .where(and(inArray(units.id, unitIds), eq(units.active, true)))
+      ).map((r) => r.id),
+    );
+    if (input.leadUnitId && !found.has(input.leadUnitId)) throw badRequest(`${prefix}leadUnitId`, "unit_missing");
+    input.coUnitIds?.forEach((id, i) => {
+      if (!found.has(id)) throw badRequest(`${prefix}coUnitIds.${i}`, "unit_missing");
+      if (id === input.leadUnitId) throw badRequest(`${prefix}coUnitIds.${i}`, "co_unit_is_lead");
+    });
+  }
+  if (input.directiveIds?.length) {
+    const found = new Set(
+      (await tx.select({ id: directives.id }).from(directives).where(inArray(directives.id, input.directiveIds))).map(
+        (r) => r.id,
+      ),
+    );
+    input.directiveIds.forEach((id, i) => {
+      if (!found.has(id)) throw badRequest(`${prefix}directiveIds.${i}`, "directive_not_found");
+    });
+  }
+  if (input.campaignId) {
+    const [c] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId));
+    if (!c) throw badRequest(`${prefix}campaignId`, "campaign_missing");
+  }
+}
+
+/** Whether moving a task under `parentPath` would put it inside its own sub-tree. */
+export const insideOwnSubtree = (taskId: string, parentPath: string) => parentPath.includes(`/${taskId}/`);

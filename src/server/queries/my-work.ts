@@ -1,0 +1,51 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/connection.js";
+import { tasks } from "../../db/schema.js";
+import { type Actor, hasRole, unitScopeOf } from "../../domain/scope.js";
+import { taskScopeWhere } from "./task-scope.js";
+import { taskSummaries } from "./tasks.js";
+
+// Most urgent first: red, yellow, green, then the nearest deadline.
+const URGENCY = [
+  sql`case ${tasks.light} when 'red' then 0 when 'yellow' then 1 else 2 end`,
+  sql`${tasks.dueOn}`,
+  sql`${tasks.number}`,
+];
+const LIMIT = 50;
+
+const latestReportReturned = sql`(select r.review from progress_reports r where r.task_id = ${tasks.id} and r.kind = 'report' order by r.submitted_at desc limit 1) = 'returned'`;
+
+/**
+ * "My work": what the actor's unit must sign for, report on, fix, and — for an office — review
+ * and close. Each list by urgency, with how many there are in all.
+ */
+export async function myWork(db: Queryable, actor: Actor) {
+  const unit = actor.unitId;
+  const lead = eq(tasks.leadUnitId, unit);
+  const lists: Record<string, SQL | undefined> = {
+    sign: and(lead, eq(tasks.state, "assigned")),
+    report: and(lead, inArray(tasks.state, ["accepted", "in_progress"]), sql`not ${latestReportReturned}`),
+    fix: and(lead, inArray(tasks.state, ["accepted", "in_progress"]), latestReportReturned),
+  };
+  if (hasRole(actor, "admin", "coordinator")) {
+    const office = taskScopeWhere(unitScopeOf(actor));
+    const mine = and(eq(tasks.ownerUnitId, unit), office);
+    lists.verify = and(mine, eq(tasks.state, "completion_requested"));
+    lists.review = and(
+      mine,
+      sql`exists (select 1 from progress_reports r where r.task_id = ${tasks.id} and r.review = 'pending')`,
+    );
+    lists.reassign = and(mine, eq(tasks.state, "returned"));
+  }
+  const out: Record<string, { total: number; items: Awaited<ReturnType<typeof taskSummaries>> }> = {};
+  for (const [name, where] of Object.entries(lists)) {
+    const w = where ?? sql`true`;
+    const items = await taskSummaries(db, w, URGENCY, LIMIT);
+    const [{ total }] = await db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(tasks)
+      .where(w);
+    out[name] = { total, items };
+  }
+  return out;
+}

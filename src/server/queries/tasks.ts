@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "../../db/connection.js";
+import {
+  campaigns,
+  directives,
+  meetings,
+  regions,
+  type TaskRow,
+  taskCoUnits,
+  taskDirectives,
+  tasks,
+  units,
+} from "../../db/schema.js";
+import type { UnitScope } from "../../domain/scope.js";
+import { OPEN_STATES } from "../../domain/task-states.js";
+import type { TaskListQuery } from "../../schemas/tasks.js";
+import { badRequest, notFound } from "../errors.js";
+import type { ScopedTask } from "../policies/task.js";
+import { decodeCursor, encodeCursor, likePattern } from "./paging.js";
+import { taskScopeWhere } from "./task-scope.js";
+
+const ownerUnit = alias(units, "owner_unit");
+const leadUnit = alias(units, "lead_unit");
+const ownerRegion = alias(regions, "owner_region");
+const leadRegion = alias(regions, "lead_region");
+
+const SORT_COLUMNS = {
+  dueOn: tasks.dueOn,
+  number: tasks.number,
+  progress: tasks.progress,
+  updatedAt: tasks.updatedAt,
+} as const;
+
+/** Filters of the task lists, shared by the list, the ledger export and the campaign page. */
+export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope): SQL | undefined {
+  return and(
+    taskScopeWhere(scope),
+    q.q ? sql`(${ilike(tasks.title, likePattern(q.q))} or ${tasks.number}::text = ${q.q.replace(/^#/, "")})` : undefined,
+    q.leadUnitId ? eq(tasks.leadUnitId, q.leadUnitId) : undefined,
+    q.unitId
+      ? sql`(${tasks.leadUnitId} = ${q.unitId} or exists (select 1 from task_co_units c where c.task_id = ${tasks.id} and c.unit_id = ${q.unitId}))`
+      : undefined,
+    q.campaignId
+      ? sql`${tasks.campaignId} in (select id from campaigns where id = ${q.campaignId} or parent_id = ${q.campaignId})`
+      : undefined,
+    q.directiveId
+      ? sql`exists (select 1 from task_directives td where td.task_id = ${tasks.id} and td.directive_id = ${q.directiveId})`
+      : undefined,
+    q.meetingId
+      ? sql`exists (select 1 from task_directives td join directives d on d.id = td.directive_id where td.task_id = ${tasks.id} and d.meeting_id = ${q.meetingId})`
+      : undefined,
+    q.parentId === "root" ? sql`${tasks.parentId} is null` : q.parentId ? eq(tasks.parentId, q.parentId) : undefined,
+    q.state ? eq(tasks.state, q.state) : undefined,
+    q.open === "true" ? inArray(tasks.state, [...OPEN_STATES]) : undefined,
+    q.open === "false" ? sql`${tasks.state} not in ${sql.raw(`(${OPEN_STATES.map((s) => `'${s}'`).join(",")})`)}` : undefined,
+    q.light ? eq(tasks.light, q.light) : undefined,
+    q.dueFrom ? gte(tasks.dueOn, q.dueFrom) : undefined,
+    q.dueTo ? lte(tasks.dueOn, q.dueTo) : undefined,
+  );
+}
+
+const summaryColumns = {
+  task: tasks,
+  ownerName: ownerUnit.name,
+  leadName: leadUnit.name,
+  campaignName: campaigns.name,
+  childCount: sql<number>`(select count(*) from tasks c where c.parent_id = ${tasks.id})`.mapWith(Number),
+};
+
+function summaryQuery(db: Queryable) {
+  return db
+    .select(summaryColumns)
+    .from(tasks)
+    .innerJoin(ownerUnit, eq(ownerUnit.id, tasks.ownerUnitId))
+    .innerJoin(leadUnit, eq(leadUnit.id, tasks.leadUnitId))
+    .leftJoin(campaigns, eq(campaigns.id, tasks.campaignId));
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
+
+/** Co-units and source meetings of a page of tasks, in two queries. */
+async function withLinks(db: Queryable, rows: SummaryRow[]) {
+  const ids = rows.map((r) => r.task.id);
+  const co = ids.length
+    ? await db
+        .select({ taskId: taskCoUnits.taskId, id: units.id, name: units.name })
+        .from(taskCoUnits)
+        .innerJoin(units, eq(units.id, taskCoUnits.unitId))
+        .where(inArray(taskCoUnits.taskId, ids))
+        .orderBy(asc(units.name))
+    : [];
+  const sources = ids.length
+    ? await db
+        .selectDistinct({ taskId: taskDirectives.taskId, id: meetings.id, title: meetings.title })
+        .from(taskDirectives)
+        .innerJoin(directives, eq(directives.id, taskDirectives.directiveId))
+        .innerJoin(meetings, eq(meetings.id, directives.meetingId))
+        .where(inArray(taskDirectives.taskId, ids))
+    : [];
+  return rows.map((r) => ({
+    ...r.task,
+    ownerName: r.ownerName,
+    leadName: r.leadName,
+    campaignName: r.campaignName,
+    childCount: r.childCount,
+    coUnits: co.filter((c) => c.taskId === r.task.id).map(({ id, name }) => ({ id, name })),
+    sourceMeetings: sources.filter((s) => s.taskId === r.task.id).map(({ id, title }) => ({ id, title })),
+  }));
+}
+export type TaskSummary = Awaited<ReturnType<typeof withLinks>>[number];
+
+/** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
+export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope) {
+  const where = taskFilterWhere(q, scope);
+  const column = SORT_COLUMNS[q.sort];
+  const dir = q.order === "desc" ? desc : asc;
+  const cursor = decodeCursor(q.cursor);
+  let after: SQL | undefined;
+  if (cursor) {
+    const [value, id] = cursor;
+    const valid = q.sort === "dueOn" || q.sort === "updatedAt" ? typeof value === "string" : typeof value === "number";
+    if (!valid || typeof id !== "string") throw badRequest("cursor", "cursor_invalid");
+    after =
+      q.order === "desc" ? sql`(${column}, ${tasks.id}) < (${value}, ${id})` : sql`(${column}, ${tasks.id}) > (${value}, ${id})`;
+  }
+  const rows = await summaryQuery(db)
+    .where(and(where, after))
+    .orderBy(dir(column), dir(tasks.id))
+    .limit(q.limit + 1);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(tasks)
+    .where(where);
+  const items = await withLinks(db, rows.slice(0, q.limit));
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > q.limit && last ? encodeCursor(last[q.sort], last.id) : null;
+  return { items, nextCursor, total };
+}
+
+/** Summaries of given tasks (children, a batch just created), in the order asked. */
+export async function taskSummaries(db: Queryable, where: SQL, order: SQL[] = [asc(tasks.number)], limit = 1000) {
+  return withLinks(
+    db,
+    await summaryQuery(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit),
+  );
+}
+
+/** A task with what its policy needs: the owner's and lead unit's regions, and the co-units. */
+export async function loadTask(db: Queryable, id: string) {
+  const [row] = await db
+    .select({ task: tasks, ownerPath: ownerRegion.path, leadPath: leadRegion.path })
+    .from(tasks)
+    .innerJoin(ownerUnit, eq(ownerUnit.id, tasks.ownerUnitId))
+    .innerJoin(ownerRegion, eq(ownerRegion.id, ownerUnit.regionId))
+    .innerJoin(leadUnit, eq(leadUnit.id, tasks.leadUnitId))
+    .innerJoin(leadRegion, eq(leadRegion.id, leadUnit.regionId))
+    .where(eq(tasks.id, id))
+    .limit(1);
+  if (!row) throw notFound();
+  const co = await db.select({ unitId: taskCoUnits.unitId }).from(taskCoUnits).where(eq(taskCoUnits.taskId, id));
+  return { ...row.task, ownerPath: row.ownerPath, leadPath: row.leadPath, coUnitIds: co.map((c) => c.unitId) };
+}
+export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
+
+export const scopedTask = (t: LoadedTask): ScopedTask => ({
+  owner: { id: t.ownerUnitId, regionPath: t.ownerPath },
+  lead: { id: t.leadUnitId, regionPath: t.leadPath },
+  coUnitIds: t.coUnitIds,
+});
+
+/** The bare row, for commands and the audit log. */
+export const taskRow = (t: LoadedTask): TaskRow => {
+  const { ownerPath: _o, leadPath: _l, coUnitIds: _c, ...row } = t;
+  return row;
+};
