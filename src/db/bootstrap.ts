@@ -7,6 +7,7 @@ import { systemContext } from "../server/context.js";
 import type { Db } from "./connection.js";
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS, DEMO_USERS } from "./demo-jurisdiction.js";
 import { importDemoMeetings } from "./demo-meetings.js";
+import { generateDemoTasks } from "./demo-tasks.js";
 import { users } from "./schema.js";
 
 export interface Account {
@@ -120,6 +121,7 @@ export async function bootstrap(db: Db, opts: { demo: boolean; adminPassword?: s
       accounts.push({ username: u.username, password, roles: u.roles, unit: DEMO_UNITS.find((x) => x.code === u.unit)!.name });
     }
     await importDemoMeetings(ctx, unitIds.get("JX-DCS")!, tx);
+    await generateDemoTasks(tx, unitIds.get("JX-DCS")!);
     return { kind: "demo" as const, generatedPassword, accounts };
   });
 }

@@ -24,7 +24,7 @@ const bool = (v: string | undefined, d: boolean) =>
   v === undefined || v === "" ? d : !["0", "false", "no", "off"].includes(v.toLowerCase());
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  return {
+  const config: Config = {
     port: num(env.PORT, 3000),
     host: env.HOST || "0.0.0.0",
     dataDir: env.LUOSHI_DATA || "./data",
@@ -39,8 +39,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     loginMaxFailuresPerAddress: num(env.LUOSHI_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
     loginWindowMinutes: num(env.LUOSHI_LOGIN_WINDOW_MINUTES, 15),
     logLevel: env.LUOSHI_LOG_LEVEL || "info",
-    filesDir: env.LUOSHI_FILES || `${env.LUOSHI_DATA || "./data"}/files`,
+    filesDir: env.LUOSHI_FILES || "",
     maxAttachmentBytes: num(env.LUOSHI_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
     ...overrides,
   };
+  // Attachments live beside the data unless put elsewhere.
+  if (!config.filesDir) config.filesDir = `${config.dataDir}/files`;
+  return config;
 }

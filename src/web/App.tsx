@@ -19,6 +19,10 @@ import { MeetingPage } from "./pages/meetings/MeetingPage.js";
 import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { RegionsPage } from "./pages/RegionsPage.js";
+import { MyWorkPage } from "./pages/tasks/MyWorkPage.js";
+import { TaskFormPage } from "./pages/tasks/TaskFormPage.js";
+import { TaskPage } from "./pages/tasks/TaskPage.js";
+import { TasksPage } from "./pages/tasks/TasksPage.js";
 import { UnitsPage } from "./pages/UnitsPage.js";
 import { UsersPage } from "./pages/UsersPage.js";
 
@@ -63,7 +67,11 @@ function Routed() {
         <Route path="meetings/:id" element={<MeetingPage />} />
         <Route path="meetings/:id/edit" element={<MeetingEditPage />} />
         <Route path="directives" element={<DirectivesPage />} />
-        {MODULES.filter((m) => m.key !== "meetings").map((m) => (
+        <Route path="my-work" element={<MyWorkPage />} />
+        <Route path="tasks" element={<TasksPage />} />
+        <Route path="tasks/new" element={<TaskFormPage />} />
+        <Route path="tasks/:id" element={<TaskPage />} />
+        {MODULES.filter((m) => m.key !== "meetings" && m.key !== "tasks").map((m) => (
           <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
         ))}
         <Route path="admin/regions" element={<RegionsPage />} />

@@ -31,6 +31,8 @@ export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string
       "user.create": can(actor, "user", "create"),
       "user.update": can(actor, "user", "update"),
       "audit.list": can(actor, "audit", "list"),
+      "task.create": can(actor, "task", "create"),
+      "campaign.create": can(actor, "campaign", "create"),
     },
   };
 }

@@ -64,7 +64,31 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** Sends a file's bytes as the body, its name in X-File-Name (the attachments API). */
+async function upload<T>(path: string, file: File): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: "POST",
+      headers: {
+        "content-type": "application/octet-stream",
+        "x-file-name": encodeURIComponent(file.name),
+        "x-csrf-token": csrfToken,
+        "accept-language": acceptLanguage,
+      },
+      body: file,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network", "network");
+  }
+  const data = res.headers.get("content-type")?.includes("json") ? await res.json() : null;
+  if (!res.ok) throw new ApiError(res.status, data?.code ?? "error", data?.message ?? res.statusText, data?.fields ?? []);
+  return data as T;
+}
+
 export const api = {
+  upload,
   get: <T>(path: string, query?: Query) => request<T>("GET", withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),

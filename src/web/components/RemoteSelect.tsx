@@ -23,7 +23,7 @@ export function RemoteSelect({
   excludeId,
   testId,
 }: {
-  path: "/api/units" | "/api/regions" | "/api/meetings";
+  path: "/api/units" | "/api/regions" | "/api/meetings" | "/api/campaigns";
   value?: string | null;
   onChange?: (value: string | null) => void;
   placeholder?: string;
@@ -36,7 +36,12 @@ export function RemoteSelect({
   const [q, setQ] = useState("");
   const results = useQuery({
     queryKey: [path, "select", q],
-    queryFn: () => api.get<Page<Named>>(path, { q, ...(path === "/api/meetings" ? {} : { active: "true" }), limit: 30 }),
+    queryFn: () =>
+      api.get<Page<Named>>(path, {
+        q,
+        ...(path === "/api/units" || path === "/api/regions" ? { active: "true" } : {}),
+        limit: 30,
+      }),
   });
   const options = (results.data?.items ?? [])
     .filter((r) => r.id !== excludeId)

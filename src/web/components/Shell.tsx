@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   GlobalOutlined,
   HomeOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -57,6 +58,7 @@ export function Shell() {
   ];
   const items: MenuProps["items"] = [
     { key: "/", icon: <HomeOutlined />, label: t("nav.home") },
+    { key: "/my-work", icon: <InboxOutlined />, label: t("nav.myWork") },
     { key: "/meetings", icon: moduleIcons.meetings, label: t("nav.meetings") },
     { key: "/directives", icon: <AimOutlined />, label: t("nav.directives") },
     ...Object.entries(moduleIcons)

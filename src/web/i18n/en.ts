@@ -1,6 +1,8 @@
+import { tasksEn } from "./tasks-en.js";
 import type { zhCN } from "./zh-CN.js";
 
 export const en: Record<keyof typeof zhCN, string> = {
+  ...tasksEn,
   "app.name": "Luoshi",
   "app.tagline": "From meeting decisions to work done",
   "lang.switch": "简体中文",

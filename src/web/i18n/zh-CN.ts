@@ -1,4 +1,7 @@
+import { tasksZhCN } from "./tasks-zh-CN.js";
+
 export const zhCN = {
+  ...tasksZhCN,
   "app.name": "落实",
   "app.tagline": "会议决策落实督办平台",
   "lang.switch": "English",

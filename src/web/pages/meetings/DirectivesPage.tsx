@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { DirectiveListItem } from "../../../schemas/meetings.js";
+import { useAbility } from "../../api/session.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { useT } from "../../i18n/index.js";
 import { topicOptions } from "./options.js";
@@ -13,7 +14,8 @@ type DirectiveItem = DirectiveListItem;
 /** Every directive across meetings: what was decided, where, and (with the tasks module) what became of it. */
 export function DirectivesPage() {
   const t = useT();
-  const [filters, setFilters] = useState<{ q?: string; topic?: string; from?: string; to?: string }>({});
+  const canCreate = useAbility("task.create");
+  const [filters, setFilters] = useState<{ q?: string; topic?: string; from?: string; to?: string; implemented?: string }>({});
   const pages = useCursorPages<DirectiveItem>("/api/directives", { ...filters, limit: 25 });
   return (
     <Card title={t("nav.directives")}>
@@ -32,6 +34,18 @@ export function DirectivesPage() {
           value={filters.topic}
           onChange={(topic) => setFilters({ ...filters, topic })}
           options={topicOptions(t)}
+        />
+        <Select
+          allowClear
+          placeholder={t("directive.implemented")}
+          style={{ width: 150 }}
+          value={filters.implemented}
+          onChange={(implemented) => setFilters({ ...filters, implemented })}
+          options={[
+            { value: "true", label: t("directive.implementedYes") },
+            { value: "false", label: t("directive.implementedNo") },
+          ]}
+          data-testid="filter-implemented"
         />
         <DatePicker.RangePicker
           onChange={(r: [Dayjs | null, Dayjs | null] | null) =>
@@ -70,6 +84,27 @@ export function DirectivesPage() {
             render: (v, d) => <Link to={`/meetings/${d.meetingId}`}>{v}</Link>,
           },
           { title: t("meeting.heldOn"), dataIndex: "heldOn", width: 110, render: (v) => v ?? "—" },
+          {
+            title: t("directive.tasks"),
+            dataIndex: "taskCount",
+            width: 150,
+            render: (n: number, d) => (
+              <Space size={4} wrap>
+                {n > 0 ? (
+                  <Link to={`/tasks?directiveId=${d.id}`}>
+                    <Tag color="green">{t("directive.taskCount", { n })}</Tag>
+                  </Link>
+                ) : (
+                  <Tag>{t("directive.noTasks")}</Tag>
+                )}
+                {canCreate && (
+                  <Link to={`/tasks/new?meetingId=${d.meetingId}&directiveId=${d.id}`} data-testid="decompose-directive">
+                    {t("directive.decompose")}
+                  </Link>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
       <Pager pages={pages} />
