@@ -29,11 +29,14 @@ function scrub(value: unknown): unknown {
 
 /** Appends one audit event in the caller's transaction, so the event and the change stand or fall together. */
 export async function writeAudit(tx: Queryable, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  const actorId = entry.actorOverride ? entry.actorOverride.id : (ctx.actor?.id ?? null);
-  const actorName = entry.actorOverride ? entry.actorOverride.name : (ctx.actor?.username ?? "system");
-  await tx.insert(auditEvents).values({
-    actorId,
-    actorName,
+  await writeAudits(tx, ctx, [entry]);
+}
+
+/** Appends many audit events (a bulk import), a few hundred to a statement. */
+export async function writeAudits(tx: Queryable, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
+  const rows = entries.map((entry) => ({
+    actorId: entry.actorOverride ? entry.actorOverride.id : (ctx.actor?.id ?? null),
+    actorName: entry.actorOverride ? entry.actorOverride.name : (ctx.actor?.username ?? "system"),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
@@ -41,7 +44,8 @@ export async function writeAudit(tx: Queryable, ctx: RequestContext, entry: Audi
     after: scrub(entry.after) as object | null,
     ip: ctx.ip,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
 }
 
 /** The record as the table holds it: loaders add looked-up names, which would read in the log as fields that changed. */

@@ -17,6 +17,8 @@ export interface Config {
   /** Where attachments are stored, content-addressed. */
   filesDir: string;
   maxAttachmentBytes: number;
+  /** The largest work ledger (.xlsx) accepted for import. */
+  maxLedgerBytes: number;
 }
 
 const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -41,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LUOSHI_LOG_LEVEL || "info",
     filesDir: env.LUOSHI_FILES || "",
     maxAttachmentBytes: num(env.LUOSHI_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
+    maxLedgerBytes: num(env.LUOSHI_MAX_LEDGER_MB, 100) * 1024 * 1024,
     ...overrides,
   };
   // Attachments live beside the data unless put elsewhere.

@@ -109,6 +109,35 @@ const MESSAGES = {
   storage_full: { "zh-CN": "服务器存储空间已满，文件未保存", en: "The server's storage is full; the file was not saved" },
   cursor_invalid: { "zh-CN": "分页游标无效", en: "Invalid page cursor" },
   date_range: { "zh-CN": "开始时间不能晚于结束时间", en: "The start cannot be after the end" },
+  ledger_not_xlsx: { "zh-CN": "请上传 .xlsx 格式的台账", en: "Upload the ledger as an .xlsx file" },
+  ledger_unreadable: {
+    "zh-CN": "无法读取该文件，请确认是 Excel 台账（.xlsx）",
+    en: "The file cannot be read as an Excel ledger (.xlsx)",
+  },
+  ledger_no_header: {
+    "zh-CN": "前 10 行中找不到表头（至少需要“任务”列）",
+    en: "No header row in the first 10 rows (a “Task” column is needed)",
+  },
+  ledger_empty: { "zh-CN": "台账中没有任务行", en: "The ledger has no task rows" },
+  import_running: {
+    "zh-CN": "您已有一个台账正在导入，请等待其完成",
+    en: "One of your ledger imports is still running; wait for it",
+  },
+  unit_unknown: { "zh-CN": "找不到该单位（请填写单位全称或代码）", en: "No such unit (write its full name or code)" },
+  unit_ambiguous: {
+    "zh-CN": "有多个同名单位，请写成“名称（代码）”",
+    en: "Several units share this name; write it as “name (code)”",
+  },
+  campaign_ambiguous: { "zh-CN": "有多个同名专项行动", en: "Several campaigns share this name" },
+  date_format: { "zh-CN": "日期格式应为 2026-12-31", en: "A date looks like 2026-12-31" },
+  number_format: { "zh-CN": "序号应为任务编号（数字）", en: "The number is a task number (digits)" },
+  number_repeated: { "zh-CN": "该序号在台账中重复出现", en: "This number appears more than once in the ledger" },
+  too_long: { "zh-CN": "内容过长", en: "Too long" },
+  cell_error: { "zh-CN": "单元格含有错误值", en: "The cell holds an error value" },
+  changed_since_export: {
+    "zh-CN": "该任务在导出后已被修改，请重新导出台账再修改",
+    en: "The task changed after this ledger was exported; export it again and redo the change",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -43,7 +43,9 @@ export function makeAgent(app: App, cookie?: string, csrfToken?: string, default
           ...defaults,
           ...(agent.cookie ? { cookie: agent.cookie } : {}),
           ...(agent.csrfToken && method !== "GET" ? { "x-csrf-token": agent.csrfToken } : {}),
-          ...(body !== undefined && !Buffer.isBuffer(body) ? { "content-type": "application/json" } : {}),
+          ...(body !== undefined
+            ? { "content-type": Buffer.isBuffer(body) ? "application/octet-stream" : "application/json" }
+            : {}),
           ...headers,
         },
         payload: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),

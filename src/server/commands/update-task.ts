@@ -68,7 +68,7 @@ export async function updateTask(
     });
   await recordTaskEvent(tx, ctx, task.id, {
     kind: "edited",
-    data: { fields: Object.keys(patch).filter((k) => k !== "version") },
+    data: { fields: Object.entries(patch).flatMap(([k, v]) => (k !== "version" && v !== undefined ? [k] : [])) },
   });
   await refreshLights(tx, [updated]);
   if (fields.weight !== undefined && updated.parentId) await rollUpAncestors(tx, updated.path);

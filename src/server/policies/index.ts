@@ -5,7 +5,7 @@ import { auditPolicy } from "./audit.js";
 import { meetingPolicy } from "./meeting.js";
 import { regionPolicy } from "./region.js";
 import { selfPolicy } from "./self.js";
-import { attachmentPolicy, campaignPolicy, taskPolicy } from "./task.js";
+import { attachmentPolicy, campaignPolicy, ledgerPolicy, taskPolicy } from "./task.js";
 import { unitPolicy } from "./unit.js";
 import { userPolicy } from "./user.js";
 
@@ -19,6 +19,7 @@ const policies = {
   task: taskPolicy,
   campaign: campaignPolicy,
   attachment: attachmentPolicy,
+  ledger: ledgerPolicy,
 };
 
 type Policies = typeof policies;

@@ -55,3 +55,9 @@ export const attachmentPolicy = {
   read: (actor: Actor, file: { createdBy: string | null; tasks: ScopedTask[] }) =>
     actor.roles.length > 0 && (file.createdBy === actor.id || file.tasks.some((t) => taskPolicy.read(actor, t))),
 };
+
+/** A ledger export is a task list in a file; an import creates tasks, and each row it changes is checked as an edit. */
+export const ledgerPolicy = {
+  export: taskPolicy.list,
+  import: taskPolicy.create,
+};

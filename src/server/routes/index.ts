@@ -4,6 +4,7 @@ import { authRoutes } from "./auth/index.js";
 import { campaignRoutes } from "./campaigns/index.js";
 import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
+import { ledgerRoutes } from "./ledgers/index.js";
 import { meetingRoutes } from "./meetings/index.js";
 import { myWorkRoutes } from "./my-work/index.js";
 import { regionRoutes } from "./regions/index.js";
@@ -28,6 +29,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     reportRoutes,
     attachmentRoutes,
     myWorkRoutes,
+    ledgerRoutes,
   ])
     await app.register(routes, deps);
 };

@@ -3,6 +3,7 @@
  * (403 for a signed-in user without roles), and unit scope (a reporter of one unit never reads or
  * changes another unit's records). A new route without an entry here fails the suite.
  */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildAttachment,
@@ -148,12 +149,16 @@ const EXAMPLES: Record<string, Example> = {
   "POST /api/attachments": () => ({ url: "/api/attachments", raw: JPEG }),
   "GET /api/attachments/:id": (f) => ({ url: `/api/attachments/${f.otherAttachment.id}` }),
   "GET /api/my-work": () => ({ url: "/api/my-work" }),
+  "GET /api/tasks/ledger": () => ({ url: "/api/tasks/ledger" }),
+  "POST /api/ledger-imports": () => ({ url: "/api/ledger-imports", raw: LEDGER }),
+  "GET /api/ledger-imports/:id": () => ({ url: "/api/ledger-imports/6f1c1b9e-0000-4000-8000-000000000000" }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
 
 let t: TestApp;
 let f: Fixture;
+let LEDGER: Buffer;
 let ownUnit: UnitRow;
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
@@ -171,6 +176,12 @@ beforeAll(async () => {
   const otherCampaign = await buildCampaign(db, { unit: otherUnit });
   const otherAttachment = await buildAttachment(db, { createdBy: otherUser.id });
   const otherReport = await buildReport(db, { task: otherTask, attachment: otherAttachment });
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("台账").addRows([
+    ["任务", "牵头单位", "完成时限"],
+    ["A task", otherUnit.name, "2030-01-01"],
+  ]);
+  LEDGER = Buffer.from(await book.xlsx.writeBuffer());
   f = { region, otherUnit, otherUser, otherMeeting, otherTask, otherCampaign, otherReport, otherAttachment };
 });
 afterAll(() => t.close());
@@ -238,7 +249,12 @@ describe("every route", () => {
         expect(res.statusCode, key(route)).toBe(200);
         continue;
       }
-      if (res.statusCode === 200 && route.method === "GET") {
+      if (res.statusCode === 200 && String(res.headers["content-type"]).includes("spreadsheetml")) {
+        // A ledger is zipped: read it to see that the other unit's task is not in it.
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        expect(book.worksheets[0].rowCount, key(route)).toBe(2);
+      } else if (res.statusCode === 200 && route.method === "GET") {
         expect(res.body, key(route)).not.toContain(f.otherUnit.id);
         expect(res.body, key(route)).not.toContain(f.otherUser.id);
         expect(res.body, key(route)).not.toContain(f.otherMeeting.id);

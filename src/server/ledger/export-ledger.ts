@@ -1,0 +1,123 @@
+import type { Writable } from "node:stream";
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { Queryable } from "../../db/connection.js";
+import { campaigns, directives, meetings, taskCoUnits, taskDirectives, tasks, units } from "../../db/schema.js";
+import { escapeCell, LEDGER_COLUMNS, lightLabel, stateLabel } from "../../domain/ledger.js";
+import type { Locale } from "../../domain/people.js";
+import { unitLabels } from "./unit-names.js";
+
+const PAGE = 2000;
+const GREY = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E7E7" } } as const;
+const TITLE = { "zh-CN": "工作台账", en: "Work ledger" } as const;
+const NOTE = {
+  "zh-CN": "灰色列（来源会议、进度、状态、亮灯）只读，导入时忽略；序号为空的行导入为新任务。",
+  en: "Grey columns (source meeting, progress, state, light) are for reading and ignored on import; rows without a number become new tasks.",
+} as const;
+
+/** A date column as the spreadsheet keeps it: UTC midnight, shown as a date whatever the reader's time zone. */
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** One page of ledger rows after `afterNumber`, in task number order, with the names a ledger shows. */
+async function ledgerPage(db: Queryable, where: SQL | undefined, afterNumber: number) {
+  const rows = await db
+    .select({
+      id: tasks.id,
+      number: tasks.number,
+      title: tasks.title,
+      leadUnitId: tasks.leadUnitId,
+      responsibleLeader: tasks.responsibleLeader,
+      startOn: tasks.startOn,
+      dueOn: tasks.dueOn,
+      progress: tasks.progress,
+      state: tasks.state,
+      light: tasks.light,
+      campaign: campaigns.name,
+      parentNumber: sql<number | null>`(select p.number from tasks p where p.id = ${tasks.parentId})`,
+      version: tasks.version,
+    })
+    .from(tasks)
+    .leftJoin(campaigns, eq(campaigns.id, tasks.campaignId))
+    .where(and(where, gt(tasks.number, afterNumber)))
+    .orderBy(asc(tasks.number))
+    .limit(PAGE);
+  const ids = rows.map((r) => r.id);
+  const co = new Map<string, string[]>();
+  const sources = new Map<string, string[]>();
+  if (ids.length) {
+    for (const c of await db
+      .select({ taskId: taskCoUnits.taskId, unitId: taskCoUnits.unitId })
+      .from(taskCoUnits)
+      .where(inArray(taskCoUnits.taskId, ids)))
+      co.set(c.taskId, [...(co.get(c.taskId) ?? []), c.unitId]);
+    for (const s of await db
+      .selectDistinct({ taskId: taskDirectives.taskId, title: meetings.title })
+      .from(taskDirectives)
+      .innerJoin(directives, eq(directives.id, taskDirectives.directiveId))
+      .innerJoin(meetings, eq(meetings.id, directives.meetingId))
+      .where(inArray(taskDirectives.taskId, ids)))
+      sources.set(s.taskId, [...(sources.get(s.taskId) ?? []), s.title]);
+  }
+  return rows.map((r) => ({ ...r, coUnitIds: co.get(r.id) ?? [], sourceMeetings: sources.get(r.id) ?? [] }));
+}
+
+/**
+ * Writes the tasks matching `where` as a ledger to `out`, streaming page by page so a ledger of
+ * a hundred thousand tasks never sits in memory whole. Returns the number of tasks written.
+ */
+export async function writeLedger(
+  db: Queryable,
+  input: { where: SQL | undefined; locale: Locale; today: string },
+  out: Writable,
+): Promise<number> {
+  const { locale } = input;
+  const names = await unitLabels(db);
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  book.creator = "Luoshi";
+  const sheet = book.addWorksheet(TITLE[locale], { views: [{ state: "frozen", ySplit: 2 }] });
+  sheet.columns = LEDGER_COLUMNS.map((c) => ({ key: c.key, width: c.width, hidden: c.key === "version" }));
+  const titleRow = sheet.addRow([`${TITLE[locale]}  ${input.today}`, "", NOTE[locale]]);
+  titleRow.font = { bold: true };
+  titleRow.commit();
+  const headerRow = sheet.addRow(LEDGER_COLUMNS.map((c) => c[locale]));
+  headerRow.font = { bold: true };
+  LEDGER_COLUMNS.forEach((c, i) => {
+    if (c.readOnly) headerRow.getCell(i + 1).fill = GREY;
+  });
+  headerRow.commit();
+  const text = (s: string | null | undefined) => (s ? escapeCell(s) : "");
+  let count = 0;
+  let after = 0;
+  for (;;) {
+    const page = await ledgerPage(db, input.where, after);
+    for (const t of page) {
+      const row = sheet.addRow({
+        number: t.number,
+        title: text(t.title),
+        sourceMeeting: text(t.sourceMeetings.join("；")),
+        leadUnit: text(names.get(t.leadUnitId)),
+        coUnits: text(t.coUnitIds.map((id) => names.get(id) ?? "").join("、")),
+        responsibleLeader: text(t.responsibleLeader),
+        dueOn: asDate(t.dueOn),
+        progress: t.progress / 100,
+        state: stateLabel(t.state, locale),
+        light: lightLabel(t.light, locale),
+        startOn: asDate(t.startOn),
+        campaign: text(t.campaign),
+        parentNumber: t.parentNumber === null ? "" : Number(t.parentNumber),
+        deadlineReason: "",
+        version: t.version,
+      });
+      row.getCell("dueOn").numFmt = "yyyy-mm-dd";
+      row.getCell("startOn").numFmt = "yyyy-mm-dd";
+      row.getCell("progress").numFmt = "0%";
+      row.commit();
+    }
+    count += page.length;
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].number;
+  }
+  sheet.commit();
+  await book.commit();
+  return count;
+}

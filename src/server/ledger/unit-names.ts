@@ -1,0 +1,38 @@
+import type { Queryable } from "../../db/connection.js";
+import { units } from "../../db/schema.js";
+
+/**
+ * Units as a ledger names them: by name, which offices read; a name two units share is written
+ * with the code in brackets so the ledger still says which one.
+ */
+export async function unitLabels(db: Queryable): Promise<Map<string, string>> {
+  const all = await db.select({ id: units.id, name: units.name, code: units.code }).from(units);
+  const count = new Map<string, number>();
+  for (const u of all) count.set(u.name, (count.get(u.name) ?? 0) + 1);
+  return new Map(all.map((u) => [u.id, (count.get(u.name) ?? 0) > 1 && u.code ? `${u.name}（${u.code}）` : u.name]));
+}
+
+export type UnitLookup = (text: string) => { id: string } | { error: "unit_unknown" | "unit_ambiguous" };
+
+/** Finds an active unit from a ledger cell: its name, its code, or "name (code)" with either kind of bracket. */
+export async function unitLookup(db: Queryable): Promise<UnitLookup> {
+  const all = await db.select({ id: units.id, name: units.name, code: units.code, active: units.active }).from(units);
+  const byName = new Map<string, string[]>();
+  const byCode = new Map<string, string>();
+  for (const u of all.filter((u) => u.active)) {
+    byName.set(u.name, [...(byName.get(u.name) ?? []), u.id]);
+    if (u.code) byCode.set(u.code.toLowerCase(), u.id);
+  }
+  return (text) => {
+    const bracketed = text.match(/^(.*?)\s*[（(]\s*([^()（）]+?)\s*[)）]$/);
+    if (bracketed) {
+      const id = byCode.get(bracketed[2].toLowerCase());
+      if (id) return { id };
+    }
+    const named = byName.get(text.trim());
+    if (named?.length === 1) return { id: named[0] };
+    if (named && named.length > 1) return { error: "unit_ambiguous" };
+    const coded = byCode.get(text.trim().toLowerCase());
+    return coded ? { id: coded } : { error: "unit_unknown" };
+  };
+}
