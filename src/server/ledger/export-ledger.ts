@@ -2,7 +2,7 @@ import type { Writable } from "node:stream";
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Queryable } from "../../db/connection.js";
-import { campaigns, directives, meetings, taskCoUnits, taskDirectives, tasks, units } from "../../db/schema.js";
+import { campaigns, directives, meetings, taskCoUnits, taskDirectives, tasks } from "../../db/schema.js";
 import { escapeCell, LEDGER_COLUMNS, lightLabel, stateLabel } from "../../domain/ledger.js";
 import type { Locale } from "../../domain/people.js";
 import { unitLabels } from "./unit-names.js";

@@ -70,7 +70,7 @@ const column = (sheet: ExcelJS.Worksheet, header: string) => {
 
 describe("work ledger export", () => {
   it("writes the filtered list in the offices' layout, headers in the reader's language, formulas escaped", async () => {
-    const book = await exportLedger(office, "?leadUnitId=" + lead.id);
+    const book = await exportLedger(office, `?leadUnitId=${lead.id}`);
     const sheet = book.worksheets[0];
     expect((sheet.getRow(2).values as string[]).slice(1, 11)).toEqual([
       "No.",
