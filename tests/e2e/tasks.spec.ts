@@ -1,11 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
 
-/** A tiny real JPEG header and body: enough for the server's content check. */
+/** A real photo (drawn by the browser itself), so the report shows a picture that decodes. */
 const PHOTO = join(SHOTS, "site-photo.jpg");
+const LEDGER = join(SHOTS, "ledger.xlsx");
 
 /** antd puts a number box's test id on the input or on its wrapper, by version. */
 const numberInput = (page: Page, id: string) =>
@@ -24,8 +26,19 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
   let taskUrl = "";
   beforeAll(async () => {
     e = await startE2E();
-    writeFileSync(PHOTO, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]), Buffer.alloc(200, 9)]));
     office = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const jpeg = await office.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 320;
+      canvas.height = 200;
+      const g = canvas.getContext("2d")!;
+      g.fillStyle = "#6a9f5b";
+      g.fillRect(0, 0, 320, 200);
+      g.fillStyle = "#8a8f99";
+      g.fillRect(40, 60, 240, 120);
+      return canvas.toDataURL("image/jpeg", 0.8);
+    });
+    writeFileSync(PHOTO, Buffer.from(jpeg.split(",")[1], "base64"));
     await signIn(office, e.url, "coordinator");
     await office.locator('[data-testid="greeting"]').waitFor();
     const leadContext = await e.browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -90,5 +103,91 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
     await office.locator(".ant-tabs-tab", { hasText: "办理记录" }).click();
     await expect.poll(() => office.locator('[data-testid="task-history"]').textContent()).toContain("复核办结");
     await shot(office, "task-closed");
+  });
+});
+
+/** Clicks the export button and keeps the ledger the browser downloads. */
+async function exportLedger(page: Page): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="ledger-export"]').click()]);
+  await download.saveAs(LEDGER);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(LEDGER);
+  return book;
+}
+
+/** Imports a ledger through the dialog and waits for its outcome. */
+async function importLedger(page: Page, book: ExcelJS.Workbook) {
+  await book.xlsx.writeFile(LEDGER);
+  await page.locator('[data-testid="ledger-import"]').click();
+  await page.locator('.ant-modal input[type="file"]').setInputFiles(LEDGER);
+  await page.locator('[data-testid="ledger-result"], [data-testid="ledger-rejected"]').first().waitFor();
+}
+
+const cellOf = (sheet: ExcelJS.Worksheet, header: string) => (sheet.getRow(2).values as string[]).indexOf(header);
+
+describe.runIf(browserAvailable())("work ledgers", () => {
+  let e: E2E;
+  let page: Page;
+  beforeAll(async () => {
+    e = await startE2E();
+    page = await e.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await signIn(page, e.url, "coordinator");
+    await page.locator('[data-testid="greeting"]').waitFor();
+  });
+  afterAll(() => e?.close());
+
+  it("exports the filtered list, adds a task in Excel and imports it back", async () => {
+    await page.goto(`${e.url}/tasks`);
+    await page.locator('[data-testid="task-search"]').locator("xpath=descendant-or-self::input").first().fill("project");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-testid="task-table"] tr.ant-table-row').count()).toBeGreaterThan(0);
+    const book = await exportLedger(page);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe("工作台账");
+    const rows = sheet.rowCount - 2;
+    expect(rows).toBeGreaterThan(0);
+    for (let r = 3; r <= sheet.rowCount; r++)
+      expect(String(sheet.getRow(r).getCell(cellOf(sheet, "任务")).value).toLowerCase()).toContain("project");
+    const row = sheet.addRow([]);
+    row.getCell(cellOf(sheet, "任务")).value = "Project approval as “one thing” (项目审批一件事)";
+    row.getCell(cellOf(sheet, "牵头单位")).value = "市发改委";
+    row.getCell(cellOf(sheet, "配合单位")).value = "市商务局、市经信局";
+    row.getCell(cellOf(sheet, "完成时限")).value = "2027-06-30";
+    await importLedger(page, book);
+    expect(await page.locator('[data-testid="ledger-result"]').textContent()).toContain(`新建 1 项，更新 0 项，${rows} 项无变化`);
+    await shot(page, "ledger-imported");
+    await page.locator('[data-testid="ledger-close"]').click();
+    await page.locator('[data-testid="task-search"]').locator("xpath=descendant-or-self::input").first().fill("一件事");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-testid="task-table"] tr.ant-table-row').count()).toBe(1);
+    expect(await page.locator('[data-testid="task-table"]').textContent()).toContain("项目审批一件事");
+  });
+
+  it("an edited ledger updates the task; a ledger with a bad row imports nothing and lists it (in English)", async () => {
+    await page.locator('[data-testid="lang-switch"]').click();
+    await expect.poll(() => page.locator('[data-testid="ledger-export"]').textContent()).toContain("Export ledger");
+    await page.locator('[data-testid="task-search"]').locator("xpath=descendant-or-self::input").first().fill("一件事");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-testid="task-table"] tr.ant-table-row').count()).toBe(1);
+    const book = await exportLedger(page);
+    const sheet = book.worksheets[0];
+    expect(sheet.rowCount).toBe(3);
+    sheet.getRow(3).getCell(cellOf(sheet, "Responsible leader")).value = "王副市长";
+    await importLedger(page, book);
+    expect(await page.locator('[data-testid="ledger-result"]').textContent()).toContain("0 created, 1 updated, 0 unchanged");
+    await page.locator('[data-testid="ledger-close"]').click();
+
+    const stale = await exportLedger(page);
+    const s2 = stale.worksheets[0];
+    s2.getRow(3).getCell(cellOf(s2, "Lead unit")).value = "Bureau of Nowhere";
+    s2.getRow(3).getCell(cellOf(s2, "Deadline")).value = "next spring";
+    await importLedger(page, stale);
+    const problems = await page.locator('[data-testid="ledger-problems"]').textContent();
+    expect(problems).toContain("No such unit");
+    expect(problems).toContain("A date looks like 2026-12-31");
+    await shot(page, "ledger-rejected-en");
+    await page.locator('[data-testid="ledger-close"]').click();
+    await page.locator('[data-testid="task-table"] a', { hasText: "一件事" }).click();
+    await expect.poll(() => page.locator("body").textContent()).toContain("王副市长");
   });
 });

@@ -121,7 +121,6 @@ export function planLedger(lines: LedgerLine[], refs: LedgerRefs, onLine?: (done
         seen.set(number, line.row);
         existing = refs.tasks.get(number) ?? null;
         if (!existing) bad("number", "task_missing", raw("number"));
-        else if (!taskPolicy.update(refs.actor, existing.scoped)) bad("number", "forbidden", raw("number"));
       }
       if (!existing) {
         plan.problems.push(...problems);
@@ -171,7 +170,9 @@ export function planLedger(lines: LedgerLine[], refs: LedgerRefs, onLine?: (done
       if (has("campaign") && campaignId !== t.campaignId && !(campaignName && !campaignId)) patch.campaignId = campaignId;
       if ((startOn ?? t.startOn) > (dueOn ?? t.dueOn)) bad("dueOn", "date_range");
       const changed = Object.keys(patch).some((k) => k !== "deadlineReason");
-      if (changed && (t.state === "closed" || t.state === "cancelled")) bad("number", "task_finished", t.number);
+      // A row left as exported is fine whoever reads the ledger; a change needs the right to edit.
+      if (changed && !taskPolicy.update(refs.actor, existing.scoped)) bad("number", "forbidden", t.number);
+      else if (changed && (t.state === "closed" || t.state === "cancelled")) bad("number", "task_finished", t.number);
       if (!problems.length) {
         if (changed) plan.updates.push({ row: line.row, task: existing, patch });
         else plan.unchanged++;

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { units } from "../../db/schema.js";
 
@@ -14,13 +15,25 @@ export async function unitLabels(db: Queryable): Promise<Map<string, string>> {
 
 export type UnitLookup = (text: string) => { id: string } | { error: "unit_unknown" | "unit_ambiguous" };
 
-/** Finds an active unit from a ledger cell: its name, its code, or "name (code)" with either kind of bracket. */
+/**
+ * Finds an active unit from a ledger cell: its name, its short name (市发改委) or English name,
+ * its code, or "name (code)" with either kind of bracket. A full name wins over a short one.
+ */
 export async function unitLookup(db: Queryable): Promise<UnitLookup> {
-  const all = await db.select({ id: units.id, name: units.name, code: units.code, active: units.active }).from(units);
+  const all = await db
+    .select({ id: units.id, name: units.name, shortName: units.shortName, nameEn: units.nameEn, code: units.code })
+    .from(units)
+    .where(eq(units.active, true));
   const byName = new Map<string, string[]>();
+  const byAlias = new Map<string, string[]>();
   const byCode = new Map<string, string>();
-  for (const u of all.filter((u) => u.active)) {
-    byName.set(u.name, [...(byName.get(u.name) ?? []), u.id]);
+  const add = (map: Map<string, string[]>, key: string | null, id: string) => {
+    if (key) map.set(key, [...new Set([...(map.get(key) ?? []), id])]);
+  };
+  for (const u of all) {
+    add(byName, u.name, u.id);
+    add(byAlias, u.shortName, u.id);
+    add(byAlias, u.nameEn?.toLowerCase() ?? null, u.id);
     if (u.code) byCode.set(u.code.toLowerCase(), u.id);
   }
   return (text) => {
@@ -29,7 +42,7 @@ export async function unitLookup(db: Queryable): Promise<UnitLookup> {
       const id = byCode.get(bracketed[2].toLowerCase());
       if (id) return { id };
     }
-    const named = byName.get(text.trim());
+    const named = byName.get(text.trim()) ?? byAlias.get(text.trim()) ?? byAlias.get(text.trim().toLowerCase());
     if (named?.length === 1) return { id: named[0] };
     if (named && named.length > 1) return { error: "unit_ambiguous" };
     const coded = byCode.get(text.trim().toLowerCase());

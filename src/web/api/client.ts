@@ -64,27 +64,33 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
-/** Sends a file's bytes as the body, its name in X-File-Name (the attachments API). */
-async function upload<T>(path: string, file: File): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: "POST",
-      headers: {
-        "content-type": "application/octet-stream",
-        "x-file-name": encodeURIComponent(file.name),
-        "x-csrf-token": csrfToken,
-        "accept-language": acceptLanguage,
-      },
-      body: file,
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiError(0, "network", "network");
-  }
-  const data = res.headers.get("content-type")?.includes("json") ? await res.json() : null;
-  if (!res.ok) throw new ApiError(res.status, data?.code ?? "error", data?.message ?? res.statusText, data?.fields ?? []);
-  return data as T;
+/**
+ * Sends a file's bytes as the body, its name in X-File-Name (attachments, ledgers). XMLHttpRequest
+ * rather than fetch, because only it reports how much of a large file has gone up.
+ */
+function upload<T>(path: string, file: File, onProgress?: (sent: number, total: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("content-type", "application/octet-stream");
+    xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
+    xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.setRequestHeader("accept-language", acceptLanguage);
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
+    xhr.onerror = () => reject(new ApiError(0, "network", "network"));
+    xhr.onload = () => {
+      let data: { code?: string; message?: string; fields?: [] } | null = null;
+      try {
+        data = xhr.getResponseHeader("content-type")?.includes("json") ? JSON.parse(xhr.responseText) : null;
+      } catch {}
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else {
+        if (xhr.status === 401) onUnauthorized();
+        reject(new ApiError(xhr.status, data?.code ?? "error", data?.message ?? xhr.statusText, data?.fields ?? []));
+      }
+    };
+    xhr.send(file);
+  });
 }
 
 export const api = {

@@ -1,7 +1,9 @@
+import { ledgerZhCN } from "./ledger-zh-CN.js";
 import { tasksZhCN } from "./tasks-zh-CN.js";
 
 export const zhCN = {
   ...tasksZhCN,
+  ...ledgerZhCN,
   "app.name": "落实",
   "app.tagline": "会议决策落实督办平台",
   "lang.switch": "English",

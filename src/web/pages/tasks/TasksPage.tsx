@@ -1,4 +1,4 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Input, Select, Space, Table, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -6,10 +6,12 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { LIGHTS } from "../../../domain/light.js";
 import { TASK_STATES } from "../../../domain/task-states.js";
 import type { TaskSummaryOut } from "../../../schemas/tasks.js";
+import { withQuery } from "../../api/client.js";
 import { useAbility } from "../../api/session.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
+import { LedgerImport } from "./LedgerImport.js";
 import { LightTag, ProgressCell, TaskStateTag } from "./parts.js";
 
 type Filters = {
@@ -19,6 +21,7 @@ type Filters = {
   light?: string;
   unitId?: string;
   campaignId?: string;
+  meetingId?: string;
   open?: string;
   dueFrom?: string;
   dueTo?: string;
@@ -36,7 +39,9 @@ export function TasksPage() {
     sort: "dueOn",
     order: "asc",
     ...(search.get("directiveId") ? { directiveId: search.get("directiveId")! } : { open: "true" }),
+    ...(search.get("campaignId") ? { campaignId: search.get("campaignId")! } : {}),
   }));
+  const [importing, setImporting] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const pages = useCursorPages<TaskSummaryOut>("/api/tasks", { ...filters, limit: 25 });
   const sortOrder = (key: Filters["sort"]) =>
@@ -45,13 +50,29 @@ export function TasksPage() {
     <Card
       title={t("nav.tasks")}
       extra={
-        canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/tasks/new")} data-testid="new-task">
-            {t("task.new")}
+        <Space>
+          {/* A plain link: the browser downloads the ledger with the session cookie, filtered as the list is. */}
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery("/api/tasks/ledger", { ...filters, sort: undefined, order: undefined })}
+            data-testid="ledger-export"
+          >
+            {t("ledger.export")}
           </Button>
-        )
+          {canCreate && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="ledger-import">
+              {t("ledger.import")}
+            </Button>
+          )}
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/tasks/new")} data-testid="new-task">
+              {t("task.new")}
+            </Button>
+          )}
+        </Space>
       }
     >
+      <LedgerImport open={importing} onClose={() => setImporting(false)} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -95,6 +116,24 @@ export function TasksPage() {
             placeholder={t("task.unitFilter")}
             value={filters.unitId}
             onChange={(unitId) => set({ unitId: unitId ?? undefined })}
+          />
+        </div>
+        <div style={{ width: 200 }}>
+          <RemoteSelect
+            path="/api/campaigns"
+            allowClear
+            placeholder={t("task.campaignFilter")}
+            value={filters.campaignId}
+            onChange={(campaignId) => set({ campaignId: campaignId ?? undefined })}
+          />
+        </div>
+        <div style={{ width: 220 }}>
+          <RemoteSelect
+            path="/api/meetings"
+            allowClear
+            placeholder={t("task.meetingFilter")}
+            value={filters.meetingId}
+            onChange={(meetingId) => set({ meetingId: meetingId ?? undefined })}
           />
         </div>
         <DatePicker.RangePicker

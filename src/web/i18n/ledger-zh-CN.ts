@@ -1,0 +1,23 @@
+export const ledgerZhCN = {
+  "common.close": "关闭",
+  "ledger.export": "导出台账",
+  "ledger.import": "导入台账",
+  "ledger.importHelp":
+    "先导出台账，在 Excel 中修改后导入：有序号的行更新对应任务（只改有变化的单元格，调整完成时限须填写理由），没有序号的行新建任务。灰色列只读。任何一行有误，整个台账都不会导入。",
+  "ledger.drop": "点击或拖入 .xlsx 台账",
+  "ledger.phase.uploading": "正在上传",
+  "ledger.phase.reading": "正在读取台账",
+  "ledger.phase.checking": "正在逐行核对",
+  "ledger.phase.writing": "正在写入",
+  "ledger.imported": "台账已导入",
+  "ledger.importedCounts": "新建 {created} 项，更新 {updated} 项，{unchanged} 项无变化",
+  "ledger.rejected": "有 {count} 行不符合要求，台账未导入",
+  "ledger.rejectedHelp": "请按下表修改后重新导入；未作任何修改。",
+  "ledger.again": "重新导入",
+  "ledger.row": "行号",
+  "ledger.column": "列",
+  "ledger.value": "内容",
+  "ledger.reason": "问题",
+  "task.campaignFilter": "专项行动",
+  "task.meetingFilter": "来源会议",
+};
