@@ -20,7 +20,13 @@ export const optionalText = (max: number) =>
 export const version = z.number().int().min(1);
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int() });
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    /** True when counting stopped at a cap: there are more than `total`. */
+    totalCapped: z.boolean().optional(),
+  });
 
 export const errorBody = z.object({
   statusCode: z.number(),

@@ -109,7 +109,10 @@ export const tasks = pgTable(
   (t) => [
     uniqueIndex("tasks_number_key").on(t.number),
     index("tasks_lead_idx").on(t.leadUnitId, t.state),
-    index("tasks_owner_idx").on(t.ownerUnitId),
+    index("tasks_owner_idx").on(t.ownerUnitId, t.state),
+    // Keyset pages by each sort of the task list.
+    index("tasks_progress_idx").on(t.progress, t.id),
+    index("tasks_updated_idx").on(t.updatedAt, t.id),
     index("tasks_campaign_idx").on(t.campaignId),
     index("tasks_parent_idx").on(t.parentId),
     index("tasks_due_idx").on(t.dueOn, t.id),

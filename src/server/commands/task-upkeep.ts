@@ -31,10 +31,16 @@ export async function recordTaskEvent(
 
 /**
  * Recomputes the light of the given tasks (src/domain/light.ts) and stores it with its reasons.
- * A report for the last due period counts unless it was returned.
+ * A report for the last due period counts unless it was returned. Returns how many changed.
  */
-export async function refreshLights(tx: Queryable, rows: TaskRow[], today = todayIso(), settings?: LightSettings): Promise<void> {
-  if (!rows.length) return;
+export async function refreshLights(
+  tx: Queryable,
+  rows: TaskRow[],
+  today = todayIso(),
+  settings?: LightSettings,
+): Promise<number> {
+  if (!rows.length) return 0;
+  let changed = 0;
   const s = settings ?? (await lightSettings(tx));
   const due = new Map(rows.map((t) => [t.id, lastDuePeriod(t.startOn, today, t.cadence)]));
   const keys = [...new Set([...due.values()].filter((p) => p).map((p) => p!.key))];
@@ -74,8 +80,10 @@ export async function refreshLights(tx: Queryable, rows: TaskRow[], today = toda
     const reasons = result?.reasons ?? [];
     if (light !== t.light || reasons.join() !== t.lightReasons.join()) {
       await tx.update(tasks).set({ light, lightReasons: reasons }).where(eq(tasks.id, t.id));
+      changed++;
     }
   }
+  return changed;
 }
 
 /** After a task's progress changed: each ancestor's progress becomes the weighted mean of its children's, bottom up. */

@@ -2,7 +2,8 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { tasks } from "../../db/schema.js";
 import { type Actor, hasRole, unitScopeOf } from "../../domain/scope.js";
-import { taskScopeWhere } from "./task-scope.js";
+import { cappedTaskCount } from "./paging.js";
+import { anyOf, taskScopeWhere } from "./task-scope.js";
 import { taskSummaries } from "./tasks.js";
 
 // Most urgent first: red, yellow, green, then the nearest deadline.
@@ -31,21 +32,15 @@ export async function myWork(db: Queryable, actor: Actor) {
     const office = taskScopeWhere(unitScopeOf(actor));
     const mine = and(eq(tasks.ownerUnitId, unit), office);
     lists.verify = and(mine, eq(tasks.state, "completion_requested"));
-    lists.review = and(
-      mine,
-      sql`exists (select 1 from progress_reports r where r.task_id = ${tasks.id} and r.review = 'pending')`,
-    );
+    // Pending reports are few at any time: their tasks as an array, then the owner's among them.
+    lists.review = and(mine, anyOf(tasks.id, sql`select r.task_id from progress_reports r where r.review = 'pending'`));
     lists.reassign = and(mine, eq(tasks.state, "returned"));
   }
-  const out: Record<string, { total: number; items: Awaited<ReturnType<typeof taskSummaries>> }> = {};
+  const out: Record<string, { total: number; totalCapped: boolean; items: Awaited<ReturnType<typeof taskSummaries>> }> = {};
   for (const [name, where] of Object.entries(lists)) {
     const w = where ?? sql`true`;
     const items = await taskSummaries(db, w, URGENCY, LIMIT);
-    const [{ total }] = await db
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(tasks)
-      .where(w);
-    out[name] = { total, items };
+    out[name] = { ...(await cappedTaskCount(db, w)), items };
   }
   return out;
 }

@@ -1,4 +1,6 @@
-import { type AnyColumn, and, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import { type AnyColumn, and, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/connection.js";
+import { tasks } from "../../db/schema.js";
 import { badRequest } from "../errors.js";
 
 /** Keyset pages: the cursor is the last row's sort value and id, so pages stay stable while rows are added. */
@@ -42,4 +44,19 @@ export function pageFrom<T>(rows: T[], limit: number, key: (row: T) => [unknown,
 /** `%q%` for ILIKE, with the wildcard characters of the query itself escaped. */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Counting stops here: past it a list says "10,000+" rather than scan every row to say how many. */
+export const COUNT_CAP = 10_000;
+
+/** How many tasks match, up to COUNT_CAP, and whether there are more. */
+export async function cappedTaskCount(db: Queryable, where: SQL | undefined) {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(tasks)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("matching");
+  const [{ n }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(matching);
+  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
 import {
@@ -17,8 +17,8 @@ import { OPEN_STATES } from "../../domain/task-states.js";
 import type { TaskListQuery } from "../../schemas/tasks.js";
 import { badRequest, notFound } from "../errors.js";
 import type { ScopedTask } from "../policies/task.js";
-import { decodeCursor, encodeCursor, likePattern } from "./paging.js";
-import { taskScopeWhere } from "./task-scope.js";
+import { cappedTaskCount, decodeCursor, encodeCursor, likePattern } from "./paging.js";
+import { anyOf, coUnitTasks, taskScopeWhere } from "./task-scope.js";
 
 const ownerUnit = alias(units, "owner_unit");
 const leadUnit = alias(units, "lead_unit");
@@ -38,17 +38,18 @@ export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope): SQ
     taskScopeWhere(scope),
     q.q ? sql`(${ilike(tasks.title, likePattern(q.q))} or ${tasks.number}::text = ${q.q.replace(/^#/, "")})` : undefined,
     q.leadUnitId ? eq(tasks.leadUnitId, q.leadUnitId) : undefined,
-    q.unitId
-      ? sql`(${tasks.leadUnitId} = ${q.unitId} or exists (select 1 from task_co_units c where c.task_id = ${tasks.id} and c.unit_id = ${q.unitId}))`
-      : undefined,
+    q.unitId ? or(eq(tasks.leadUnitId, q.unitId), anyOf(tasks.id, coUnitTasks(q.unitId))) : undefined,
     q.campaignId
-      ? sql`${tasks.campaignId} in (select id from campaigns where id = ${q.campaignId} or parent_id = ${q.campaignId})`
+      ? anyOf(tasks.campaignId, sql`select id from campaigns where id = ${q.campaignId} or parent_id = ${q.campaignId}`)
       : undefined,
     q.directiveId
-      ? sql`exists (select 1 from task_directives td where td.task_id = ${tasks.id} and td.directive_id = ${q.directiveId})`
+      ? anyOf(tasks.id, sql`select td.task_id from task_directives td where td.directive_id = ${q.directiveId}`)
       : undefined,
     q.meetingId
-      ? sql`exists (select 1 from task_directives td join directives d on d.id = td.directive_id where td.task_id = ${tasks.id} and d.meeting_id = ${q.meetingId})`
+      ? anyOf(
+          tasks.id,
+          sql`select td.task_id from task_directives td join directives d on d.id = td.directive_id where d.meeting_id = ${q.meetingId}`,
+        )
       : undefined,
     q.parentId === "root" ? sql`${tasks.parentId} is null` : q.parentId ? eq(tasks.parentId, q.parentId) : undefined,
     q.state ? eq(tasks.state, q.state) : undefined,
@@ -128,14 +129,11 @@ export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScop
     .where(and(where, after))
     .orderBy(dir(column), dir(tasks.id))
     .limit(q.limit + 1);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(tasks)
-    .where(where);
+  const { total, totalCapped } = await cappedTaskCount(db, where);
   const items = await withLinks(db, rows.slice(0, q.limit));
   const last = items[items.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor(last[q.sort], last.id) : null;
-  return { items, nextCursor, total };
+  return { items, nextCursor, total, totalCapped };
 }
 
 /** Summaries of given tasks (children, a batch just created), in the order asked. */

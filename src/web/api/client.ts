@@ -105,4 +105,5 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total: number;
+  totalCapped?: boolean;
 }

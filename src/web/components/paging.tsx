@@ -26,6 +26,7 @@ export function useCursorPages<T>(path: string, filters: Filters, enabled = true
     query,
     items: query.data?.items ?? [],
     total: query.data?.total ?? 0,
+    totalCapped: query.data?.totalCapped ?? false,
     pageNumber: cursors.length,
     hasPrev: cursors.length > 1,
     hasNext: !!query.data?.nextCursor,
@@ -39,7 +40,7 @@ export function Pager({ pages }: { pages: ReturnType<typeof useCursorPages<unkno
   return (
     <Space style={{ marginTop: 12, justifyContent: "flex-end", width: "100%" }} wrap>
       <Typography.Text type="secondary" data-testid="total">
-        {t("common.total", { total: pages.total })}
+        {t(pages.totalCapped ? "common.totalCapped" : "common.total", { total: pages.total })}
       </Typography.Text>
       <Button size="small" icon={<LeftOutlined />} disabled={!pages.hasPrev} onClick={pages.prev}>
         {t("common.prev")}

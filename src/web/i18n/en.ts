@@ -77,6 +77,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "common.retry": "Retry",
   "common.empty": "Nothing here yet",
   "common.total": "{total} in all",
+  "common.totalCapped": "More than {total}",
   "common.prev": "Previous",
   "common.next": "Next",
   "common.name": "Name",

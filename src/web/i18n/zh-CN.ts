@@ -69,6 +69,7 @@ export const zhCN = {
   "common.retry": "重试",
   "common.empty": "暂无数据",
   "common.total": "共 {total} 条",
+  "common.totalCapped": "超过 {total} 条",
   "common.prev": "上一页",
   "common.next": "下一页",
   "common.name": "名称",

@@ -9,7 +9,10 @@ export const myWorkRoutes: RoutePlugin = async (app, { database }) => {
     authorize(req.ctx, "task", "list");
     const work = await myWork(database.db, req.ctx.actor);
     return Object.fromEntries(
-      Object.entries(work).map(([k, v]) => [k, { total: v.total, items: v.items.map(presentTaskSummary) }]),
+      Object.entries(work).map(([k, v]) => [
+        k,
+        { total: v.total, totalCapped: v.totalCapped, items: v.items.map(presentTaskSummary) },
+      ]),
     ) as never;
   });
 };
