@@ -109,6 +109,10 @@ const MESSAGES = {
   storage_full: { "zh-CN": "服务器存储空间已满，文件未保存", en: "The server's storage is full; the file was not saved" },
   cursor_invalid: { "zh-CN": "分页游标无效", en: "Invalid page cursor" },
   date_range: { "zh-CN": "开始时间不能晚于结束时间", en: "The start cannot be after the end" },
+  serious_above_behind: {
+    "zh-CN": "“严重滞后”的百分点须大于“滞后”的百分点",
+    en: "“Seriously behind” must be more points than “behind”",
+  },
   ledger_not_xlsx: { "zh-CN": "请上传 .xlsx 格式的台账", en: "Upload the ledger as an .xlsx file" },
   ledger_unreadable: {
     "zh-CN": "无法读取该文件，请确认是 Excel 台账（.xlsx）",

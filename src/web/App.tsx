@@ -10,6 +10,7 @@ import { Shell } from "./components/Shell.js";
 import { useI18n } from "./i18n/index.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { HomePage } from "./pages/HomePage.js";
+import { LightSettingsPage } from "./pages/LightSettingsPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { MODULES, ModulePage } from "./pages/ModulePage.js";
 import { DirectivesPage } from "./pages/meetings/DirectivesPage.js";
@@ -78,6 +79,7 @@ function Routed() {
         <Route path="admin/units" element={<UnitsPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/audit" element={<AuditPage />} />
+        <Route path="admin/light" element={<LightSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -104,4 +104,19 @@ describe.runIf(browserAvailable())("admin screens", () => {
     expect(await diff.textContent()).not.toContain("regionPath");
     await shot(page, "audit-zh");
   });
+
+  it("sets the light rules after a confirmation; the rules read back in words", async () => {
+    await page.goto(`${e.url}/admin/light`);
+    const behind = page.locator('[data-testid="light-behindPoints"]').locator("xpath=descendant-or-self::input").first();
+    await expect.poll(() => behind.inputValue()).toBe("15");
+    await behind.fill("10");
+    await expect.poll(() => page.locator('[data-testid="light-rules"]').textContent()).toContain("进度落后 10 个百分点以上");
+    await page.locator('[data-testid="light-save"]').click();
+    await page.locator(".ant-modal-confirm .ant-btn-primary").click();
+    await page.locator(".ant-message", { hasText: "已保存" }).waitFor();
+    await expect.poll(() => page.locator(".ant-modal-confirm").count()).toBe(0);
+    await shot(page, "light-settings-zh");
+    await page.reload();
+    await expect.poll(() => behind.inputValue()).toBe("10");
+  });
 });

@@ -5,6 +5,7 @@ import { auditPolicy } from "./audit.js";
 import { meetingPolicy } from "./meeting.js";
 import { regionPolicy } from "./region.js";
 import { selfPolicy } from "./self.js";
+import { settingsPolicy } from "./settings.js";
 import { attachmentPolicy, campaignPolicy, ledgerPolicy, taskPolicy } from "./task.js";
 import { unitPolicy } from "./unit.js";
 import { userPolicy } from "./user.js";
@@ -20,6 +21,7 @@ const policies = {
   campaign: campaignPolicy,
   attachment: attachmentPolicy,
   ledger: ledgerPolicy,
+  settings: settingsPolicy,
 };
 
 type Policies = typeof policies;

@@ -9,6 +9,7 @@ import { meetingRoutes } from "./meetings/index.js";
 import { myWorkRoutes } from "./my-work/index.js";
 import { regionRoutes } from "./regions/index.js";
 import { reportRoutes } from "./reports/index.js";
+import { settingsRoutes } from "./settings/index.js";
 import { taskRoutes } from "./tasks/index.js";
 import type { RoutePlugin } from "./types.js";
 import { unitRoutes } from "./units/index.js";
@@ -30,6 +31,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     attachmentRoutes,
     myWorkRoutes,
     ledgerRoutes,
+    settingsRoutes,
   ])
     await app.register(routes, deps);
 };

@@ -150,6 +150,11 @@ const EXAMPLES: Record<string, Example> = {
   "GET /api/attachments/:id": (f) => ({ url: `/api/attachments/${f.otherAttachment.id}` }),
   "GET /api/my-work": () => ({ url: "/api/my-work" }),
   "GET /api/tasks/ledger": () => ({ url: "/api/tasks/ledger" }),
+  "GET /api/settings/light": () => ({ url: "/api/settings/light" }),
+  "PUT /api/settings/light": () => ({
+    url: "/api/settings/light",
+    body: { nearDays: 20, behindPoints: 10, seriouslyBehindPoints: 30, reportGraceDays: 3 },
+  }),
   "POST /api/ledger-imports": () => ({ url: "/api/ledger-imports", raw: LEDGER }),
   "GET /api/ledger-imports/:id": () => ({ url: "/api/ledger-imports/6f1c1b9e-0000-4000-8000-000000000000" }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
@@ -244,8 +249,13 @@ describe("every route", () => {
         expect(res.statusCode, key(route)).toBeLessThan(300);
         continue;
       }
-      if ((route.url.startsWith("/api/regions") || route.url.startsWith("/api/campaigns")) && route.method === "GET") {
-        // Regions and campaigns are shared reference data (campaigns are announced programmes), not a unit's records.
+      if (
+        (route.url.startsWith("/api/regions") ||
+          route.url.startsWith("/api/campaigns") ||
+          route.url.startsWith("/api/settings")) &&
+        route.method === "GET"
+      ) {
+        // Regions, campaigns and the light's thresholds are shared reference data (campaigns are announced programmes), not a unit's records.
         expect(res.statusCode, key(route)).toBe(200);
         continue;
       }

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
   FileTextOutlined,
@@ -54,6 +55,7 @@ export function Shell() {
     { key: "/admin/regions", icon: <GlobalOutlined />, label: t("nav.regions") },
     { key: "/admin/units", icon: <BankOutlined />, label: t("nav.units") },
     { key: "/admin/users", icon: <TeamOutlined />, label: t("nav.users") },
+    { key: "/admin/light", icon: <BulbOutlined />, label: t("nav.lightSettings") },
     ...(canAudit ? [{ key: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
   ];
   const items: MenuProps["items"] = [
