@@ -127,6 +127,7 @@ try {
   process.exitCode = 1;
 } finally {
   await database.close();
-  await server.query("drop database if exists luoshi_bench with (force)");
+  // KEEP_DB=1 leaves the database to look into with EXPLAIN.
+  if (!process.env.KEEP_DB) await server.query("drop database if exists luoshi_bench with (force)");
   await server.end();
 }

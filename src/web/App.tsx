@@ -9,6 +9,8 @@ import { useSession } from "./api/session.js";
 import { Shell } from "./components/Shell.js";
 import { useI18n } from "./i18n/index.js";
 import { AuditPage } from "./pages/AuditPage.js";
+import { CampaignPage } from "./pages/campaigns/CampaignPage.js";
+import { CampaignsPage } from "./pages/campaigns/CampaignsPage.js";
 import { HomePage } from "./pages/HomePage.js";
 import { LightSettingsPage } from "./pages/LightSettingsPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
@@ -72,7 +74,9 @@ function Routed() {
         <Route path="tasks" element={<TasksPage />} />
         <Route path="tasks/new" element={<TaskFormPage />} />
         <Route path="tasks/:id" element={<TaskPage />} />
-        {MODULES.filter((m) => m.key !== "meetings" && m.key !== "tasks").map((m) => (
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
+        {MODULES.filter((m) => !["meetings", "tasks", "campaigns"].includes(m.key)).map((m) => (
           <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
         ))}
         <Route path="admin/regions" element={<RegionsPage />} />

@@ -104,6 +104,18 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
     await expect.poll(() => office.locator('[data-testid="task-history"]').textContent()).toContain("复核办结");
     await shot(office, "task-closed");
   });
+
+  it("a campaign page shows each lead unit's tasks, lights, progress and reports", async () => {
+    await office.goto(`${e.url}/campaigns`);
+    await office.locator('[data-testid="campaign-table"] a', { hasText: "十大" }).first().click();
+    await office.locator('[data-testid="campaign-heading"]').waitFor();
+    await expect.poll(() => office.locator('[data-testid="campaign-children"] tr.ant-table-row').count()).toBeGreaterThan(1);
+    await expect.poll(() => office.locator('[data-testid="campaign-units"] tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await office.locator('[data-testid="campaign-units"]').textContent()).toMatch(/\d+ \/ \d+/);
+    await shot(office, "campaign-zh");
+    await office.locator('[data-testid="campaign-tasks"]').click();
+    await expect.poll(() => office.locator('[data-testid="task-table"] tr.ant-table-row').count()).toBeGreaterThan(0);
+  });
 });
 
 /** Clicks the export button and keeps the ledger the browser downloads. */

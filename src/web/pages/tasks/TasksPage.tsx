@@ -40,6 +40,7 @@ export function TasksPage() {
     order: "asc",
     ...(search.get("directiveId") ? { directiveId: search.get("directiveId")! } : { open: "true" }),
     ...(search.get("campaignId") ? { campaignId: search.get("campaignId")! } : {}),
+    ...(search.get("unitId") ? { unitId: search.get("unitId")! } : {}),
   }));
   const [importing, setImporting] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
