@@ -40,7 +40,9 @@ export async function myWork(db: Queryable, actor: Actor) {
   for (const [name, where] of Object.entries(lists)) {
     const w = where ?? sql`true`;
     const items = await taskSummaries(db, w, URGENCY, LIMIT);
-    out[name] = { ...(await cappedTaskCount(db, w)), items };
+    // A list shorter than a page is its own count.
+    out[name] =
+      items.length < LIMIT ? { total: items.length, totalCapped: false, items } : { ...(await cappedTaskCount(db, w)), items };
   }
   return out;
 }
