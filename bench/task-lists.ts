@@ -58,6 +58,7 @@ async function fill(sql: (text: string) => Promise<unknown>) {
       case when k = ${REPORTS_PER_TASK} and t.number % 50 = 0 then null when k = ${REPORTS_PER_TASK} and t.number % 23 = 0 then 'returned'
         when k = ${REPORTS_PER_TASK} and t.number % 7 = 0 then 'pending' else 'accepted' end::review_state
     from tasks t cross join generate_series(1, ${REPORTS_PER_TASK}) k`);
+  await sql(`update tasks set pending_reports = 1 where id in (select task_id from progress_reports where review = 'pending')`);
   await sql("analyze");
   return performance.now() - t0;
 }

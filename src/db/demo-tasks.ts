@@ -5,6 +5,7 @@ import type { TaskState } from "../domain/task-states.js";
 import { todayIso } from "../server/clock.js";
 import { refreshLights } from "../server/commands/task-upkeep.js";
 import type { Queryable } from "./connection.js";
+import { recountPendingReports } from "./pending-reports.js";
 import {
   campaignLeadUnits,
   campaigns,
@@ -178,6 +179,7 @@ export async function generateDemoTasks(tx: Queryable, officeUnitId: string, see
   for (const c of chunk(linkRows)) await tx.insert(taskDirectives).values(c);
   for (const c of chunk(eventRows)) await tx.insert(taskEvents).values(c);
   for (const c of chunk(reportRows)) await tx.insert(progressReports).values(c);
+  await recountPendingReports(tx);
   const all = await tx.select().from(tasks);
   await refreshLights(tx, all, today);
   return taskRows.length;

@@ -3,6 +3,7 @@ import { childPath, type RegionLevel, type Role } from "../domain/people.js";
 import { similarityBands } from "../domain/similar-text.js";
 import { hashPassword } from "../server/auth/password.js";
 import type { Queryable } from "./connection.js";
+import { recountPendingReports } from "./pending-reports.js";
 import {
   type AttachmentRow,
   attachments,
@@ -183,6 +184,7 @@ export async function buildReport(
     })
     .returning();
   if (attachment) await db.insert(reportAttachments).values({ reportId: row.id, attachmentId: attachment.id });
+  await recountPendingReports(db, [task.id]);
   return row;
 }
 

@@ -101,6 +101,8 @@ export const tasks = pgTable(
     lightOverride: light("light_override"),
     lightOverrideReason: text("light_override_reason"),
     lastReportOn: date("last_report_on", { mode: "string" }),
+    /** Reports awaiting the office's review, kept by src/db/pending-reports.ts so "my work" finds them by index. */
+    pendingReports: integer("pending_reports").notNull().default(0),
     closedAt: at("closed_at"),
     createdBy: uuid("created_by").references(() => users.id),
     version: integer("version").notNull().default(1),
@@ -113,6 +115,7 @@ export const tasks = pgTable(
     // Keyset pages by each sort of the task list.
     index("tasks_progress_idx").on(t.progress, t.id),
     index("tasks_updated_idx").on(t.updatedAt, t.id),
+    index("tasks_pending_review_idx").on(t.ownerUnitId).where(sql`${t.pendingReports} > 0`),
     index("tasks_campaign_idx").on(t.campaignId),
     index("tasks_parent_idx").on(t.parentId),
     index("tasks_due_idx").on(t.dueOn, t.id),

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
+import { recountPendingReports } from "../../db/pending-reports.js";
 import { type ProgressReportRow, progressReports, type TaskRow, tasks } from "../../db/schema.js";
 import { writeAudit } from "../audit.js";
 import type { ActingContext } from "../context.js";
@@ -29,6 +30,7 @@ export async function reviewReport(
     .where(and(eq(progressReports.id, report.id), eq(progressReports.review, "pending")))
     .returning();
   if (!reviewed) throw conflict("report_reviewed");
+  await recountPendingReports(tx, [task.id]);
   let updated = task;
   if (decision === "returned" && !input.hasChildren) {
     const [standing] = await tx

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
+import { recountPendingReports } from "../../db/pending-reports.js";
 import { attachments, type ProgressReportRow, progressReports, reportAttachments, type TaskRow, tasks } from "../../db/schema.js";
 import { periodOf } from "../../domain/reporting-periods.js";
 import { acceptsReports } from "../../domain/task-states.js";
@@ -52,6 +53,7 @@ export async function submitReport(
       review: kind === "report" ? "pending" : null,
     })
     .returning();
+  if (kind === "report") await recountPendingReports(tx, [task.id]);
   if (attachmentIds.length)
     await tx.insert(reportAttachments).values(attachmentIds.map((attachmentId) => ({ reportId: report.id, attachmentId })));
   let updated = task;

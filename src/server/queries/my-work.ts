@@ -1,9 +1,9 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { tasks } from "../../db/schema.js";
 import { type Actor, hasRole, unitScopeOf } from "../../domain/scope.js";
 import { cappedTaskCount } from "./paging.js";
-import { anyOf, taskScopeWhere } from "./task-scope.js";
+import { taskScopeWhere } from "./task-scope.js";
 import { taskSummaries } from "./tasks.js";
 
 // Most urgent first: red, yellow, green, then the nearest deadline.
@@ -32,8 +32,8 @@ export async function myWork(db: Queryable, actor: Actor) {
     const office = taskScopeWhere(unitScopeOf(actor));
     const mine = and(eq(tasks.ownerUnitId, unit), office);
     lists.verify = and(mine, eq(tasks.state, "completion_requested"));
-    // Pending reports are few at any time: their tasks as an array, then the owner's among them.
-    lists.review = and(mine, anyOf(tasks.id, sql`select r.task_id from progress_reports r where r.review = 'pending'`));
+    // Kept on the task with a partial index: the office's tasks with reports to review, by index.
+    lists.review = and(mine, gt(tasks.pendingReports, 0));
     lists.reassign = and(mine, eq(tasks.state, "returned"));
   }
   const out: Record<string, { total: number; totalCapped: boolean; items: Awaited<ReturnType<typeof taskSummaries>> }> = {};

@@ -141,6 +141,9 @@ describe("the life of a task", () => {
     expect(file.rawPayload.equals(JPEG)).toBe(true);
     expect((await strangerReporter.get(`/api/attachments/${photo.id}`)).statusCode).toBe(403);
 
+    const toReview = async () =>
+      ((await office.get("/api/my-work")).json().review.items as TaskOut[]).map((i) => i.id).includes(task.id);
+    expect(await toReview()).toBe(true);
     const note = await coReporter.post(`/api/tasks/${task.id}/reports`, { kind: "note", narrative: "配合完成用地审批" });
     expect(note.statusCode, note.body).toBe(201);
     expect(note.json().review).toBeNull();
@@ -151,6 +154,8 @@ describe("the life of a task", () => {
     const accepted = await office.post(`/api/reports/${report.id}/review`, { decision: "accepted" });
     expect(accepted.json().review).toBe("accepted");
     expect((await office.post(`/api/reports/${report.id}/review`, { decision: "accepted" })).statusCode).toBe(409);
+    // Reviewed: it leaves the office's review list (a co-unit's note is not for review).
+    expect(await toReview()).toBe(false);
 
     task = (await office.get(`/api/tasks/${task.id}`)).json();
     const noReason = await leadReporter.post(`/api/tasks/${task.id}/steps`, {
