@@ -1,8 +1,7 @@
 import type { TaskRow } from "../../db/schema.js";
 import { type LedgerColumnKey, parseLedgerDate, parseTaskNumber, splitNames, unescapeCell } from "../../domain/ledger.js";
 import type { Actor } from "../../domain/scope.js";
-import type { ScopedTask } from "../policies/task.js";
-import { taskPolicy } from "../policies/task.js";
+import { type ScopedTask, taskPolicy } from "../policies/task.js";
 import type { CellValue, LedgerLine } from "./read-ledger.js";
 import type { UnitLookup } from "./unit-names.js";
 

@@ -133,10 +133,9 @@ describe("work ledger import", () => {
     const task = (await office.get(`/api/tasks/${found.id}`)).json();
     expect([task.title, task.dueOn]).toEqual(["加快推进重大项目建设（含续建项目）", `${year + 1}-09-30`]);
     expect(task.events.find((e: { kind: string }) => e.kind === "deadline")?.reason).toBe("用地审批延后");
-    const audit = (await t.signIn(await buildUser(t.database.db, { unit: officeUnit, roles: ["admin"] })))
-      .get("/api/audit?action=ledger.import")
-      .then((r) => r.json());
-    expect((await audit).items[0].after).toMatchObject({ fileName: "台账.xlsx", created: 1, updated: 1 });
+    const admin = await t.signIn(await buildUser(t.database.db, { unit: officeUnit, roles: ["admin"] }));
+    const audit = (await admin.get("/api/audit?action=ledger.import")).json();
+    expect(audit.items[0].after).toMatchObject({ fileName: "台账.xlsx", created: 1, updated: 1 });
   });
 
   it("one bad row imports nothing, and every bad row is listed with its column and reason", async () => {
