@@ -38,6 +38,7 @@ export interface DemoUnit {
   name: string;
   nameEn: string;
   shortName?: string;
+  keywords?: string[];
   kind: UnitKind;
   region: string;
   parent?: string;
@@ -56,6 +57,21 @@ const municipal: [string, string, string, string][] = [
   ["JX-YJGL", "嘉兴市应急管理局", "Jiaxing Emergency Management Bureau", "市应急管理局"],
   ["JX-KJJ", "嘉兴市科学技术局", "Jiaxing Science and Technology Bureau", "市科技局"],
 ];
+
+/** What each department handles, in the words of directives in both languages: lead-unit suggestions start here. */
+const KEYWORDS: Record<string, string[]> = {
+  "JX-FGW": ["项目", "重大项目", "投资", "有效投资", "发展改革", "project", "investment", "major projects"],
+  "JX-JXJ": ["工业", "制造业", "数字经济", "企业", "industry", "industrial", "manufacturing", "digital economy", "enterprise"],
+  "JX-SWJ": ["外贸", "消费", "招商", "开放", "foreign trade", "export", "consumption", "consumer", "investment promotion"],
+  "JX-JTJ": ["交通", "公路", "港口", "物流", "transport", "traffic", "logistics", "port"],
+  "JX-JSJ": ["城市建设", "住房", "城乡", "城市更新", "housing", "urban renewal", "construction", "city quality"],
+  "JX-TJJ": ["统计", "指标", "数据", "statistics", "indicator"],
+  "JX-CZJ": ["财政", "资金", "预算", "专项债", "fiscal", "budget", "funds", "bonds"],
+  "JX-ZRZY": ["用地", "土地", "规划", "land", "planning", "land use"],
+  "JX-STHJ": ["生态", "环境", "污染", "治水", "ecology", "environment", "pollution", "emission"],
+  "JX-YJGL": ["安全生产", "应急", "防汛", "safety", "emergency", "flood"],
+  "JX-KJJ": ["科技", "创新", "人才", "科创", "technology", "innovation", "talent", "science"],
+};
 
 const counties: [string, string, string, string][] = [
   ["330402", "NH", "南湖区人民政府", "Nanhu District Government"],
@@ -116,6 +132,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     name,
     nameEn,
     shortName,
+    keywords: KEYWORDS[code],
     kind: "department" as const,
     region: "330400",
     parent: "JX-ZF",

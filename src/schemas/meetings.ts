@@ -195,3 +195,12 @@ export type MeetingSummaryOut = z.infer<typeof meetingSummaryOut>;
 export type DraftOut = z.infer<typeof draftOut>;
 export type DirectiveRepeat = z.infer<typeof directiveRepeatOut>;
 export type DirectiveListItem = z.infer<typeof directiveListItem>;
+
+/** A suggested lead unit for a directive, with why: similar directives it led, and its keywords found in the text. */
+export const leadSuggestionOut = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  score: z.number(),
+  similar: z.array(z.object({ directiveId: z.string(), text: z.string(), meetingTitle: z.string(), similarity: z.number() })),
+  keywords: z.array(z.string()),
+});
+export const leadSuggestionsOut = z.object({ items: z.array(leadSuggestionOut) });

@@ -10,12 +10,19 @@ const unitCodeText = z
 const unitCode = unitCodeText.nullish().transform((v) => (v ? v : null));
 const unitCodePatch = unitCodeText.nullish().transform((v) => (v === "" ? null : v));
 
+/** A unit's keywords: distinct, trimmed, a few dozen at most. */
+const keywords = z
+  .array(z.string().trim().min(1).max(30))
+  .max(40)
+  .transform((l) => [...new Set(l)]);
+
 export const unitCreate = z
   .object({
     code: unitCode,
     name: text(100),
     nameEn: optionalText(200),
     shortName: optionalText(40),
+    keywords: keywords.default([]),
     kind: z.enum(UNIT_KINDS).default("department"),
     regionId: z.uuid(),
     parentId: z.uuid().nullable().default(null),
@@ -28,6 +35,7 @@ export const unitUpdate = z
     name: text(100).optional(),
     nameEn: patchText(200),
     shortName: patchText(40),
+    keywords: keywords.optional(),
     kind: z.enum(UNIT_KINDS).optional(),
     regionId: z.uuid().optional(),
     parentId: z.uuid().nullable().optional(),
@@ -59,6 +67,7 @@ export const unitOut = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   shortName: z.string().nullable(),
+  keywords: z.array(z.string()),
   kind: z.enum(UNIT_KINDS),
   regionId: z.string(),
   regionName: z.string(),

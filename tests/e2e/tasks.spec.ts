@@ -55,6 +55,12 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
     await office.locator('[data-testid="decompose-directive"]').first().click();
     const directive = await office.locator('[data-testid="source-directive"]').textContent();
     expect(directive?.length).toBeGreaterThan(10);
+    // Luoshi suggests lead units with reasons; one click puts one in the form.
+    const suggested = await office.locator('[data-testid="suggest-unit"]').first().textContent();
+    expect(await office.locator('[data-testid="lead-suggestions"]').textContent()).toMatch(/职责关键词|相似部署/);
+    await office.locator('[data-testid="suggest-use"]').first().click();
+    await expect.poll(() => office.locator('[data-testid="task-lead"]').textContent()).toContain(suggested);
+    await shot(office, "task-suggestions");
     await office.locator('[data-testid="task-title"]').fill("民营经济发展环境优化专项任务");
     await pickUnit(office, "task-lead", "发展和改革");
     await office.locator('[data-testid="task-target-kind"]').click();

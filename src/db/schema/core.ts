@@ -54,6 +54,8 @@ export const units = pgTable(
     name: text("name").notNull(),
     nameEn: text("name_en"),
     shortName: text("short_name"),
+    /** What the unit handles, in the words directives use (项目, 招商, transport…): for suggesting lead units. */
+    keywords: text("keywords").array().notNull().default(sql`'{}'::text[]`),
     kind: unitKind("kind").notNull().default("department"),
     regionId: uuid("region_id")
       .notNull()

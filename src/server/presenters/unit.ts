@@ -11,6 +11,7 @@ export function presentUnit(
     name: row.name,
     nameEn: row.nameEn,
     shortName: row.shortName,
+    keywords: row.keywords,
     kind: row.kind,
     regionId: row.regionId,
     regionName: row.regionName,

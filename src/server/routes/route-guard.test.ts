@@ -3,6 +3,7 @@
  * (403 for a signed-in user without roles), and unit scope (a reporter of one unit never reads or
  * changes another unit's records). A new route without an entry here fails the suite.
  */
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,15 +16,16 @@ import {
   buildUnit,
   buildUser,
 } from "../../db/factories.js";
-import type {
-  AttachmentRow,
-  CampaignRow,
-  MeetingRow,
-  ProgressReportRow,
-  RegionRow,
-  TaskRow,
-  UnitRow,
-  UserRow,
+import {
+  type AttachmentRow,
+  type CampaignRow,
+  directives,
+  type MeetingRow,
+  type ProgressReportRow,
+  type RegionRow,
+  type TaskRow,
+  type UnitRow,
+  type UserRow,
 } from "../../db/schema.js";
 import { createTestApp, type TestApp } from "../testing.js";
 
@@ -40,6 +42,7 @@ interface Fixture {
   otherCampaign: CampaignRow;
   otherReport: ProgressReportRow;
   otherAttachment: AttachmentRow;
+  otherDirectiveId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -118,6 +121,7 @@ const EXAMPLES: Record<string, Example> = {
     body: { title: "Renamed", version: f.otherMeeting.version },
   }),
   "GET /api/directives": () => ({ url: "/api/directives?limit=200" }),
+  "GET /api/directives/:id/lead-suggestions": (f) => ({ url: `/api/directives/${f.otherDirectiveId}/lead-suggestions` }),
   "GET /api/campaigns": () => ({ url: "/api/campaigns" }),
   "GET /api/campaigns/:id": (f) => ({ url: `/api/campaigns/${f.otherCampaign.id}` }),
   "POST /api/campaigns": () => ({
@@ -176,7 +180,8 @@ beforeAll(async () => {
   ownUnit = await buildUnit(db, { region: city });
   const otherUnit = await buildUnit(db, { region });
   const otherUser = await buildUser(db, { unit: otherUnit });
-  const otherMeeting = await buildMeeting(db, { unitId: otherUnit.id });
+  const otherMeeting = await buildMeeting(db, { unitId: otherUnit.id, directiveTexts: ["要加快推进重大项目建设"] });
+  const [otherDirective] = await db.select().from(directives).where(eq(directives.meetingId, otherMeeting.id));
   const otherTask = await buildTask(db, { owner: otherUnit, state: "accepted" });
   const otherCampaign = await buildCampaign(db, { unit: otherUnit });
   const otherAttachment = await buildAttachment(db, { createdBy: otherUser.id });
@@ -187,7 +192,17 @@ beforeAll(async () => {
     ["A task", otherUnit.name, "2030-01-01"],
   ]);
   LEDGER = Buffer.from(await book.xlsx.writeBuffer());
-  f = { region, otherUnit, otherUser, otherMeeting, otherTask, otherCampaign, otherReport, otherAttachment };
+  f = {
+    otherDirectiveId: otherDirective.id,
+    region,
+    otherUnit,
+    otherUser,
+    otherMeeting,
+    otherTask,
+    otherCampaign,
+    otherReport,
+    otherAttachment,
+  };
 });
 afterAll(() => t.close());
 

@@ -1,12 +1,12 @@
 import { ledgerEn } from "./ledger-en.js";
-import { settingsEn } from "./settings-en.js";
 import { tasksEn } from "./tasks-en.js";
+import { workEn } from "./work-en.js";
 import type { zhCN } from "./zh-CN.js";
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...tasksEn,
   ...ledgerEn,
-  ...settingsEn,
+  ...workEn,
   "app.name": "Luoshi",
   "app.tagline": "From meeting decisions to work done",
   "lang.switch": "简体中文",

@@ -1,11 +1,11 @@
 import { ledgerZhCN } from "./ledger-zh-CN.js";
-import { settingsZhCN } from "./settings-zh-CN.js";
 import { tasksZhCN } from "./tasks-zh-CN.js";
+import { workZhCN } from "./work-zh-CN.js";
 
 export const zhCN = {
   ...tasksZhCN,
   ...ledgerZhCN,
-  ...settingsZhCN,
+  ...workZhCN,
   "app.name": "落实",
   "app.tagline": "会议决策落实督办平台",
   "lang.switch": "English",

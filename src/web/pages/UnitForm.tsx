@@ -23,6 +23,7 @@ export function UnitForm({ unit, onClose, onSaved }: { unit: UnitOut | null; onC
       name: v.name,
       nameEn: v.nameEn || null,
       shortName: v.shortName || null,
+      keywords: v.keywords ?? [],
       kind: v.kind,
       regionId: v.regionId,
       parentId: v.parentId ?? null,
@@ -60,6 +61,7 @@ export function UnitForm({ unit, onClose, onSaved }: { unit: UnitOut | null; onC
           name: unit?.name ?? "",
           nameEn: unit?.nameEn ?? "",
           shortName: unit?.shortName ?? "",
+          keywords: unit?.keywords ?? [],
           kind: unit?.kind ?? "department",
           regionId: unit?.regionId,
           parentId: unit?.parentId ?? null,
@@ -70,6 +72,9 @@ export function UnitForm({ unit, onClose, onSaved }: { unit: UnitOut | null; onC
         </Form.Item>
         <Form.Item name="shortName" label={t("unit.shortName")}>
           <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="keywords" label={t("unit.keywords")} extra={t("unit.keywordsHelp")}>
+          <Select mode="tags" tokenSeparators={[",", "，", "、"]} open={false} data-testid="unit-keywords" />
         </Form.Item>
         <Form.Item name="nameEn" label={t("common.nameEn")}>
           <Input maxLength={200} />

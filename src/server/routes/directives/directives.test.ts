@@ -97,3 +97,51 @@ describe("editing a meeting's directives", () => {
     expect(after.directives.map((d) => d.text)).toEqual(before.directives.map((d) => d.text));
   });
 });
+
+describe("suggested lead units", () => {
+  it("suggests the unit a similar past directive went to and units whose keywords the text has, with why", async () => {
+    const db = t.database.db;
+    const region = await buildRegion(db, { level: "city" });
+    const safetyBureau = await buildUnit(db, { region, name: "应急管理局", keywords: ["安全生产", "应急"] });
+    const reformCommission = await buildUnit(db, { region, name: "发改委", keywords: ["重大项目", "投资"] });
+    await buildUnit(db, { region, name: "已撤并局", keywords: ["安全生产"], active: false });
+    // Last year's safety directive was decomposed for the safety bureau.
+    const past = await buildMeeting(db, { unitId: cityMeeting.unitId, title: "上年市委常委会", directiveTexts: [SAFETY, OTHER] });
+    const fresh = await buildMeeting(db, { unitId: countyMeeting.unitId, directiveTexts: [SAFETY_AGAIN] });
+    const city = (await coordinator.get(`/api/meetings/${past.id}`)).json() as MeetingOut;
+    const safety = city.directives.find((d) => d.text === SAFETY)!;
+    const created = await coordinator.post("/api/tasks", {
+      title: "重大事故隐患专项排查整治",
+      leadUnitId: safetyBureau.id,
+      directiveIds: [safety.id],
+      startOn: "2023-02-01",
+      dueOn: "2023-12-31",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+
+    const county = (await countyCoordinator.get(`/api/meetings/${fresh.id}`)).json() as MeetingOut;
+    const res = await coordinator.get(`/api/directives/${county.directives[0].id}/lead-suggestions`);
+    expect(res.statusCode, res.body).toBe(200);
+    const [first, ...rest] = res.json().items;
+    expect(first).toMatchObject({ unit: { name: "应急管理局" }, keywords: ["安全生产"] });
+    expect(first.similar).toMatchObject([{ directiveId: safety.id, meetingTitle: "上年市委常委会" }]);
+    expect(first.similar[0].similarity).toBeGreaterThanOrEqual(0.25);
+    // No evidence for the commission in this text; the inactive bureau is never suggested.
+    expect(rest.map((s: { unit: { name: string } }) => s.unit.name)).not.toContain("已撤并局");
+    expect(rest.map((s: { unit: { name: string } }) => s.unit.name)).not.toContain(reformCommission.name);
+
+    const other = city.directives.find((d) => d.text === OTHER)!;
+    const forProjects = (await coordinator.get(`/api/directives/${other.id}/lead-suggestions`)).json().items;
+    expect(forProjects[0]).toMatchObject({ unit: { name: "发改委" }, keywords: ["重大项目"], similar: [] });
+  });
+
+  it("is for those who create tasks, about directives they may read", async () => {
+    const county = (await countyCoordinator.get(`/api/meetings/${countyMeeting.id}`)).json() as MeetingOut;
+    const city = (await coordinator.get(`/api/meetings/${cityMeeting.id}`)).json() as MeetingOut;
+    // The county office does not see the city's meeting.
+    expect((await countyCoordinator.get(`/api/directives/${city.directives[0].id}/lead-suggestions`)).statusCode).toBe(403);
+    const viewer = await t.signIn(await buildUser(t.database.db, { roles: ["viewer"] }));
+    expect((await viewer.get(`/api/directives/${county.directives[0].id}/lead-suggestions`)).statusCode).toBe(403);
+    expect((await coordinator.get("/api/directives/6f1c1b9e-0000-4000-8000-000000000000/lead-suggestions")).statusCode).toBe(404);
+  });
+});

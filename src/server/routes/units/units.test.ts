@@ -123,3 +123,16 @@ describe("PATCH and deactivation", () => {
     expect(ok.json().active).toBe(false);
   });
 });
+
+describe("unit keywords", () => {
+  it("are kept trimmed and once each, edited like any field, and too long a keyword is a 400 naming it", async () => {
+    const res = await admin.post("/api/units", { name: "交通运输局", regionId: city.id, keywords: [" 交通 ", "港口", "交通"] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().keywords).toEqual(["交通", "港口"]);
+    const patched = await admin.patch(`/api/units/${res.json().id}`, { keywords: ["物流"], version: res.json().version });
+    expect(patched.json().keywords).toEqual(["物流"]);
+    const bad = await admin.post("/api/units", { name: "x", regionId: city.id, keywords: ["长".repeat(31)] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].field).toBe("keywords.0");
+  });
+});

@@ -12,6 +12,7 @@ import { applyServerErrors } from "../../components/form-errors.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { UnitsSelect } from "../../components/UnitsSelect.js";
 import { useT } from "../../i18n/index.js";
+import { LeadSuggestions } from "./LeadSuggestions.js";
 
 interface Values {
   title: string;
@@ -44,6 +45,8 @@ export function TaskFormPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The name of a lead unit taken from a suggestion, for the select to show before it has searched.
+  const [leadLabel, setLeadLabel] = useState<string>();
   const targetKind = Form.useWatch("targetKind", form);
   const leadUnitId = Form.useWatch("leadUnitId", form);
   const meeting = useQuery({
@@ -134,12 +137,26 @@ export function TaskFormPage() {
         </Form.Item>
         <Space wrap style={{ width: "100%" }} styles={{ item: { minWidth: 300, flex: 1 } }}>
           <Form.Item name="leadUnitId" label={t("task.leadUnit")} rules={[{ required: true, message: t("form.required") }]}>
-            <RemoteSelect path="/api/units" testId="task-lead" />
+            <RemoteSelect path="/api/units" testId="task-lead" initialLabel={leadLabel} />
           </Form.Item>
           <Form.Item name="coUnitIds" label={t("task.coUnits")}>
             <UnitsSelect excludeId={leadUnitId} testId="task-co" />
           </Form.Item>
         </Space>
+        {directiveId && (
+          <LeadSuggestions
+            directiveId={directiveId}
+            chosen={leadUnitId}
+            onAccept={(unit) => {
+              setLeadLabel(unit.label);
+              form.setFieldValue("leadUnitId", unit.id);
+              form.setFieldValue(
+                "coUnitIds",
+                (form.getFieldValue("coUnitIds") as string[]).filter((id) => id !== unit.id),
+              );
+            }}
+          />
+        )}
         <Space wrap style={{ width: "100%" }} styles={{ item: { minWidth: 300, flex: 1 } }}>
           <Form.Item name="responsibleLeader" label={t("task.responsibleLeader")}>
             <Input maxLength={100} />

@@ -1,4 +1,4 @@
-export const settingsZhCN = {
+export const workZhCN = {
   "nav.lightSettings": "亮灯规则",
   "lightSettings.intro":
     "每项办理中的任务按完成时限、进度和进展报送情况自动亮灯。下面的阈值适用于全部任务，保存后所有任务立即按新规则重新亮灯；督查室仍可对单项任务人工调整灯色并说明理由。",
@@ -42,4 +42,11 @@ export const settingsZhCN = {
   "campaign.closed": "办结",
   "campaign.reports": "已报 / 应报",
   "campaign.source": "来源会议",
+  "unit.keywords": "职责关键词",
+  "unit.keywordsHelp": "该单位负责的事项用词（如：项目、招商、transport），输入后回车；分解部署事项时据此推荐牵头单位。",
+  "suggest.title": "推荐牵头单位",
+  "suggest.use": "采用",
+  "suggest.chosen": "已采用",
+  "suggest.similar": "{count} 条相似部署曾交其牵头，如“{meeting}”：“{text}”（相似度 {percent}%）",
+  "suggest.keywords": "职责关键词：{keywords}",
 };

@@ -1,6 +1,6 @@
-import type { settingsZhCN } from "./settings-zh-CN.js";
+import type { workZhCN } from "./work-zh-CN.js";
 
-export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
+export const workEn: Record<keyof typeof workZhCN, string> = {
   "nav.lightSettings": "Light rules",
   "lightSettings.intro":
     "Every running task gets its light from its deadline, its progress and whether its reports are in. These thresholds hold for all tasks; saving recomputes every light at once. An office may still override one task's light, with a reason.",
@@ -45,4 +45,12 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   "campaign.closed": "Closed",
   "campaign.reports": "In / due",
   "campaign.source": "Source meeting",
+  "unit.keywords": "Keywords",
+  "unit.keywordsHelp":
+    "Words for what the unit handles (项目, 招商, transport…), Enter after each; used to suggest lead units for directives.",
+  "suggest.title": "Suggested lead units",
+  "suggest.use": "Use",
+  "suggest.chosen": "Chosen",
+  "suggest.similar": "Led {count} similar directives, e.g. at “{meeting}”: “{text}” ({percent}% similar)",
+  "suggest.keywords": "Keywords: {keywords}",
 };

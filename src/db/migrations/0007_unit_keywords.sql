@@ -1,0 +1,1 @@
+ALTER TABLE "units" ADD COLUMN "keywords" text[] DEFAULT '{}'::text[] NOT NULL;
