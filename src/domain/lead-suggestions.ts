@@ -32,7 +32,7 @@ export interface LeadSuggestion {
 }
 
 const latin = /^[\x20-\x7e]+$/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The keywords that occur in the text: Chinese ones anywhere, Latin ones as whole words in any
@@ -40,7 +40,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export function keywordsIn(text: string, keywords: readonly string[]): string[] {
   const found = keywords.filter((k) =>
-    latin.test(k) ? new RegExp(`(^|[^A-Za-z])${escape(k)}([^A-Za-z]|$)`, "i").test(text) : text.includes(k),
+    latin.test(k) ? new RegExp(`(^|[^A-Za-z])${escapeRegExp(k)}([^A-Za-z]|$)`, "i").test(text) : text.includes(k),
   );
   return found.filter((k) => !found.some((other) => other !== k && other.toLowerCase().includes(k.toLowerCase())));
 }
