@@ -54,9 +54,11 @@ export function rankLeadUnits(
 ): LeadSuggestion[] {
   const byUnit = new Map<string, LeadSuggestion>();
   const entry = (unitId: string) => {
-    let s = byUnit.get(unitId);
-    if (!s) byUnit.set(unitId, (s = { unitId, score: 0, similar: [], keywords: [] }));
-    return s;
+    const known = byUnit.get(unitId);
+    if (known) return known;
+    const fresh: LeadSuggestion = { unitId, score: 0, similar: [], keywords: [] };
+    byUnit.set(unitId, fresh);
+    return fresh;
   };
   for (const p of past) {
     if (p.similarity < SUGGEST_SIMILARITY) continue;
