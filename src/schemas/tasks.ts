@@ -81,6 +81,8 @@ export const taskUpdate = z
   .strict()
   .superRefine(checkTask);
 
+export const milestoneDone = z.object({ doneOn: isoDate.nullable() }).strict();
+
 export const taskTransition = z.object({ action: z.enum(TASK_ACTIONS), reason: optionalText(1000), version }).strict();
 
 export const lightOverride = z
@@ -233,6 +235,7 @@ export const taskOut = taskSummaryOut.extend({
     review: z.boolean(),
     overrideLight: z.boolean(),
     decompose: z.boolean(),
+    milestones: z.boolean(),
   }),
 });
 

@@ -113,6 +113,8 @@ const MESSAGES = {
     "zh-CN": "“严重滞后”的百分点须大于“滞后”的百分点",
     en: "“Seriously behind” must be more points than “behind”",
   },
+  date_future: { "zh-CN": "日期不能晚于今天", en: "The date cannot be after today" },
+  date_before_start: { "zh-CN": "日期不能早于任务开始日期", en: "The date cannot be before the task starts" },
   ledger_not_xlsx: { "zh-CN": "请上传 .xlsx 格式的台账", en: "Upload the ledger as an .xlsx file" },
   ledger_unreadable: {
     "zh-CN": "无法读取该文件，请确认是 Excel 台账（.xlsx）",

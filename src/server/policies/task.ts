@@ -39,6 +39,8 @@ export const taskPolicy = {
   note: isCoUnit,
   review: isOffice,
   overrideLight: isOffice,
+  /** Milestones are marked done by whoever does or supervises the work. */
+  milestone: (actor: Actor, task: ScopedTask) => isOffice(actor, task) || isLead(actor, task),
 };
 
 /** Campaigns are announced programmes, read by everyone signed in; the office that runs one edits it. Its tasks stay scoped. */

@@ -6,6 +6,7 @@ import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
 import { ledgerRoutes } from "./ledgers/index.js";
 import { meetingRoutes } from "./meetings/index.js";
+import { milestoneRoutes } from "./milestones/index.js";
 import { myWorkRoutes } from "./my-work/index.js";
 import { regionRoutes } from "./regions/index.js";
 import { reportRoutes } from "./reports/index.js";
@@ -32,6 +33,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     myWorkRoutes,
     ledgerRoutes,
     settingsRoutes,
+    milestoneRoutes,
   ])
     await app.register(routes, deps);
 };

@@ -21,6 +21,7 @@ import {
   type CampaignRow,
   directives,
   type MeetingRow,
+  milestones,
   type ProgressReportRow,
   type RegionRow,
   type TaskRow,
@@ -43,6 +44,7 @@ interface Fixture {
   otherReport: ProgressReportRow;
   otherAttachment: AttachmentRow;
   otherDirectiveId: string;
+  otherMilestoneId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -154,6 +156,7 @@ const EXAMPLES: Record<string, Example> = {
   "GET /api/attachments/:id": (f) => ({ url: `/api/attachments/${f.otherAttachment.id}` }),
   "GET /api/my-work": () => ({ url: "/api/my-work" }),
   "GET /api/tasks/ledger": () => ({ url: "/api/tasks/ledger" }),
+  "POST /api/milestones/:id/done": (f) => ({ url: `/api/milestones/${f.otherMilestoneId}/done`, body: { doneOn: "2023-06-30" } }),
   "GET /api/settings/light": () => ({ url: "/api/settings/light" }),
   "PUT /api/settings/light": () => ({
     url: "/api/settings/light",
@@ -192,7 +195,12 @@ beforeAll(async () => {
     ["A task", otherUnit.name, "2030-01-01"],
   ]);
   LEDGER = Buffer.from(await book.xlsx.writeBuffer());
+  const [otherMilestone] = await db
+    .insert(milestones)
+    .values({ taskId: otherTask.id, ordinal: 1, title: "Land approved", dueOn: "2023-06-30" })
+    .returning();
   f = {
+    otherMilestoneId: otherMilestone.id,
     otherDirectiveId: otherDirective.id,
     region,
     otherUnit,

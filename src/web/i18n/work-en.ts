@@ -53,4 +53,9 @@ export const workEn: Record<keyof typeof workZhCN, string> = {
   "suggest.chosen": "Chosen",
   "suggest.similar": "Led {count} similar directives, e.g. at “{meeting}”: “{text}” ({percent}% similar)",
   "suggest.keywords": "Keywords: {keywords}",
+  "milestone.doneOn": "done on {date}",
+  "milestone.markDone": "Mark done",
+  "milestone.undo": "Undo",
+  "taskEvent.milestone": "Milestone done",
+  "taskEvent.milestone_reopened": "Milestone reopened",
 };

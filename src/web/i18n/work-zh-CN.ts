@@ -49,4 +49,9 @@ export const workZhCN = {
   "suggest.chosen": "已采用",
   "suggest.similar": "{count} 条相似部署曾交其牵头，如“{meeting}”：“{text}”（相似度 {percent}%）",
   "suggest.keywords": "职责关键词：{keywords}",
+  "milestone.doneOn": "已于 {date} 完成",
+  "milestone.markDone": "标记完成",
+  "milestone.undo": "撤销完成",
+  "taskEvent.milestone": "节点完成",
+  "taskEvent.milestone_reopened": "撤销节点完成",
 };

@@ -58,6 +58,7 @@ export async function taskView(db: Queryable, id: string, actor: Actor) {
       review: can(actor, "task", "review", scoped),
       overrideLight: can(actor, "task", "overrideLight", scoped) && open,
       decompose: can(actor, "task", "create") && sides.length > 0 && open,
+      milestones: can(actor, "task", "milestone", scoped) && open,
     },
   });
 }

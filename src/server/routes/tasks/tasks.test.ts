@@ -304,3 +304,38 @@ describe("uploads", () => {
     expect(traversal.json().name).toBe("passwd.jpg");
   });
 });
+
+describe("milestones", () => {
+  it("the lead unit marks a milestone done (not in the future), can undo it, and the history keeps both", async () => {
+    const today = todayIso();
+    const task = await createTask({
+      startOn: `${year}-01-01`,
+      milestones: [
+        { title: "完成用地审批", dueOn: `${year}-03-31` },
+        { title: "主体开工", dueOn: `${year}-09-30` },
+      ],
+    });
+    const lead = (await leadReporter.get(`/api/tasks/${task.id}`)).json() as TaskOut;
+    expect(lead.abilities.milestones).toBe(true);
+    expect((await coReporter.get(`/api/tasks/${task.id}`)).json().abilities.milestones).toBe(false);
+    const [first] = lead.milestones;
+
+    const future = await leadReporter.post(`/api/milestones/${first.id}/done`, { doneOn: `${Number(year) + 1}-01-01` });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().fields).toEqual([{ field: "doneOn", message: "The date cannot be after today" }]);
+    expect((await coReporter.post(`/api/milestones/${first.id}/done`, { doneOn: today })).statusCode).toBe(403);
+
+    const done = await leadReporter.post(`/api/milestones/${first.id}/done`, { doneOn: today });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().milestones.map((m: { doneOn: string | null }) => m.doneOn)).toEqual([today, null]);
+    expect(done.json().version).toBe(lead.version + 1);
+    const undone = await office.post(`/api/milestones/${first.id}/done`, { doneOn: null });
+    expect(undone.json().milestones[0].doneOn).toBeNull();
+    expect(
+      undone
+        .json()
+        .events.slice(0, 2)
+        .map((e: { kind: string }) => e.kind),
+    ).toEqual(["milestone_reopened", "milestone"]);
+  });
+});

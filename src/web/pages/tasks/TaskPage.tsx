@@ -27,6 +27,7 @@ import { LIGHTS } from "../../../domain/light.js";
 import type { TaskOut, TaskSummaryOut } from "../../../schemas/tasks.js";
 import { ApiError, api } from "../../api/client.js";
 import { useT } from "../../i18n/index.js";
+import { Milestones } from "./Milestones.js";
 import { LightTag, ProgressCell, TaskStateTag, targetText } from "./parts.js";
 import { ReportForm } from "./ReportForm.js";
 import { ReportList } from "./ReportList.js";
@@ -160,17 +161,7 @@ export function TaskPage() {
                 </List.Item>
               )}
             />
-            {task.milestones.length > 0 && (
-              <>
-                <Typography.Title level={5}>{t("task.milestones")}</Typography.Title>
-                <Timeline
-                  items={task.milestones.map((m) => ({
-                    color: m.doneOn ? "green" : m.dueOn < new Date().toISOString().slice(0, 10) ? "red" : "blue",
-                    content: `${m.dueOn} ${m.title}`,
-                  }))}
-                />
-              </>
-            )}
+            <Milestones task={task} onChange={replace} />
             <Space wrap>
               {a.overrideLight && <LightOverride task={task} onDone={replace} />}
               {a.decompose && (
@@ -254,6 +245,7 @@ export function TaskPage() {
                         {e.kind === "deadline" && e.data && (
                           <Typography.Text>{`${String(e.data.from)} → ${String(e.data.to)}`}</Typography.Text>
                         )}
+                        {e.kind.startsWith("milestone") && e.data && <Typography.Text>{String(e.data.title)}</Typography.Text>}
                         {e.reason && <Typography.Text type="secondary">{e.reason}</Typography.Text>}
                       </Space>
                     ),
