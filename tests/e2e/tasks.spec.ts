@@ -88,6 +88,8 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
     await expect.poll(() => lead.locator(".ant-upload-list-item-done").count()).toBe(1);
     await lead.locator('[data-testid="report-submit"]').click();
     await expect.poll(() => lead.locator('[data-testid="report-list"]').textContent()).toContain("完成8项");
+    // The next report starts from where the task now stands.
+    await expect.poll(() => numberInput(lead, "report-percent").inputValue()).toBe("40");
     await expect.poll(() => lead.locator('[data-testid="report-attachments"] img').count()).toBe(1);
     await expect.poll(() => lead.locator('[data-testid="task-state"]').getAttribute("data-state")).toBe("in_progress");
     await shot(lead, "task-reported");

@@ -1,6 +1,6 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Form, Input, InputNumber, Space, Upload, type UploadFile } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { TaskOut } from "../../../schemas/tasks.js";
 import { ApiError, api } from "../../api/client.js";
 import { applyServerErrors } from "../../components/form-errors.js";
@@ -19,6 +19,10 @@ export function ReportForm({ task, kind, onDone }: { task: TaskOut; kind: "repor
   const [files, setFiles] = useState<UploadFile<Uploaded>[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The percent starts at where the task stands; after a report (or another's) it follows the task, unless being typed.
+  useEffect(() => {
+    if (!form.isFieldTouched("percent")) form.setFieldValue("percent", Math.round(task.progress));
+  }, [task.progress, form]);
   const submit = async (v: { narrative: string; percent?: number | null; measuredValue?: number | null }) => {
     setBusy(true);
     setError(null);
@@ -52,7 +56,7 @@ export function ReportForm({ task, kind, onDone }: { task: TaskOut; kind: "repor
       </Form.Item>
       {kind === "report" && (
         <Space wrap>
-          <Form.Item name="percent" label={t("report.percent")} initialValue={Math.round(task.progress)}>
+          <Form.Item name="percent" label={t("report.percent")}>
             <InputNumber min={0} max={100} addonAfter="%" data-testid="report-percent" />
           </Form.Item>
           {task.targetKind === "quantity" && (
