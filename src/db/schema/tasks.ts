@@ -115,6 +115,8 @@ export const tasks = pgTable(
     // Keyset pages by each sort of the task list.
     index("tasks_progress_idx").on(t.progress, t.id),
     index("tasks_updated_idx").on(t.updatedAt, t.id),
+    // Title search by character pairs (Chinese has no spaces to split words on): see titleSearch in queries/tasks.ts.
+    index("tasks_title_grams_idx").using("gin", sql`title_grams(${t.title})`),
     index("tasks_pending_review_idx").on(t.ownerUnitId).where(sql`${t.pendingReports} > 0`),
     index("tasks_campaign_idx").on(t.campaignId),
     index("tasks_parent_idx").on(t.parentId),

@@ -1,9 +1,8 @@
 import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { tasks } from "../../db/schema.js";
-import { type Actor, hasRole, unitScopeOf } from "../../domain/scope.js";
+import { type Actor, hasRole } from "../../domain/scope.js";
 import { cappedTaskCount } from "./paging.js";
-import { taskScopeWhere } from "./task-scope.js";
 import { taskSummaries } from "./tasks.js";
 
 // Most urgent first: red, yellow, green, then the nearest deadline.
@@ -29,8 +28,8 @@ export async function myWork(db: Queryable, actor: Actor) {
     fix: and(lead, inArray(tasks.state, ["accepted", "in_progress"]), latestReportReturned),
   };
   if (hasRole(actor, "admin", "coordinator")) {
-    const office = taskScopeWhere(unitScopeOf(actor));
-    const mine = and(eq(tasks.ownerUnitId, unit), office);
+    // The office's own tasks: its unit is always in its scope, so no scope condition is needed.
+    const mine = eq(tasks.ownerUnitId, unit);
     lists.verify = and(mine, eq(tasks.state, "completion_requested"));
     // Kept on the task with a partial index: the office's tasks with reports to review, by index.
     lists.review = and(mine, gt(tasks.pendingReports, 0));

@@ -339,3 +339,20 @@ describe("milestones", () => {
     ).toEqual(["milestone_reopened", "milestone"]);
   });
 });
+
+describe("searching tasks", () => {
+  it("finds a title by any part of it, Chinese or Latin in any case, or a task by its number", async () => {
+    const task = await createTask({ title: "推进Digital化改革：数字乡村建设三年行动" });
+    const found = async (q: string) =>
+      ((await office.get(`/api/tasks?open=true&q=${encodeURIComponent(q)}`)).json().items as TaskOut[]).some(
+        (i) => i.id === task.id,
+      );
+    expect(await found("数字乡村")).toBe(true);
+    expect(await found("digital化")).toBe(true);
+    expect(await found("乡")).toBe(true);
+    expect(await found(`#${task.number}`)).toBe(true);
+    // Its characters, but not side by side.
+    expect(await found("乡数")).toBe(false);
+    expect(await found("数字城市")).toBe(false);
+  });
+});
