@@ -31,7 +31,11 @@ await server.connect();
 await server.query("drop database if exists luoshi_bench");
 await server.query("create database luoshi_bench");
 
-/** Fills the database in SQL (generate_series): far faster than any client-side insert. */
+/**
+ * Fills the database in SQL (generate_series): far faster than any client-side insert. Owner and
+ * light are drawn by hash, not by g modulo, so they do not move in step with the state (no real
+ * office owns only the tasks whose states fall on odd positions).
+ */
 async function fill(sql: (text: string) => Promise<unknown>) {
   const t0 = performance.now();
   await sql(`insert into units (code, name, kind, region_id)
@@ -43,11 +47,11 @@ async function fill(sql: (text: string) => Promise<unknown>) {
     where 'coordinator' = any(s.roles) group by u.id, u.code`);
   await sql(`insert into tasks (id, title, path, owner_unit_id, lead_unit_id, start_on, due_on, state, light, light_reasons, progress, cadence)
     select id, '第' || g || '项重点任务：加快推进项目建设', '/' || id || '/',
-      (select id from bench_offices where n = 1 + g % (select count(*) from bench_offices)),
+      (select id from bench_offices where n = 1 + abs(hashint4(g)) % (select count(*) from bench_offices)),
       (select id from bench_units where n = 1 + (g::bigint * 7919) % (select count(*) from bench_units)),
       date '2025-01-01' + (g % 300), date '2026-06-01' + (g % 500),
       (array['assigned','accepted','in_progress','in_progress','in_progress','completion_requested','closed','closed','returned','cancelled'])[1 + g % 10]::task_state,
-      (array['green','green','green','yellow','red'])[1 + g % 5]::light, '{}', (g::bigint * 37) % 100, 'monthly'
+      (array['green','green','green','yellow','red'])[1 + abs(hashint4(g * 3 + 1)) % 5]::light, '{}', (g::bigint * 37) % 100, 'monthly'
     from (select gen_random_uuid() as id, g from generate_series(1, ${TASKS}) g) s`);
   await sql(`insert into task_co_units (task_id, unit_id)
     select t.id, u.id from tasks t join bench_units u on u.n = 1 + (t.number * 31) % (select count(*) from bench_units)

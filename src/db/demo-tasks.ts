@@ -11,6 +11,7 @@ import {
   campaigns,
   directives,
   meetings,
+  milestones,
   progressReports,
   taskCoUnits,
   taskDirectives,
@@ -105,6 +106,7 @@ export async function generateDemoTasks(tx: Queryable, officeUnitId: string, see
   const linkRows: { taskId: string; directiveId: string }[] = [];
   const eventRows: (typeof taskEvents.$inferInsert)[] = [];
   const reportRows: (typeof progressReports.$inferInsert)[] = [];
+  const milestoneRows: (typeof milestones.$inferInsert)[] = [];
   for (const [i, d] of deployed.entries()) {
     // Some directives have no task yet: the gaps "what became of what we decided" shows.
     if (i % 5 === 4) continue;
@@ -150,6 +152,12 @@ export async function generateDemoTasks(tx: Queryable, officeUnitId: string, see
       lastReportOn: null,
       closedAt: state === "closed" ? new Date().toISOString() : null,
     });
+    // Two milestones at a third and two thirds of the span, done when the work had got that far.
+    for (const [n, title] of ["完成实施方案", "完成主体工作"].entries()) {
+      const milestoneDue = addDays(startOn, Math.round((span * (n + 1)) / 3));
+      const reached = progress >= ((n + 1) * 100) / 3 && milestoneDue <= today;
+      milestoneRows.push({ taskId: id, ordinal: n + 1, title, dueOn: milestoneDue, doneOn: reached ? milestoneDue : null });
+    }
     if (co !== lead) coRows.push({ taskId: id, unitId: co });
     linkRows.push({ taskId: id, directiveId: d.id });
     eventRows.push({ taskId: id, actorName: "demo-seed", kind: "created", toState: state });
@@ -179,6 +187,7 @@ export async function generateDemoTasks(tx: Queryable, officeUnitId: string, see
   for (const c of chunk(linkRows)) await tx.insert(taskDirectives).values(c);
   for (const c of chunk(eventRows)) await tx.insert(taskEvents).values(c);
   for (const c of chunk(reportRows)) await tx.insert(progressReports).values(c);
+  for (const c of chunk(milestoneRows)) await tx.insert(milestones).values(c);
   await recountPendingReports(tx);
   const all = await tx.select().from(tasks);
   await refreshLights(tx, all, today);

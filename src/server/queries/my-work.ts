@@ -1,16 +1,12 @@
 import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { tasks } from "../../db/schema.js";
+import { tasks, urgency } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/scope.js";
 import { cappedTaskCount } from "./paging.js";
 import { taskSummaries } from "./tasks.js";
 
 // Most urgent first: red, yellow, green, then the nearest deadline.
-const URGENCY = [
-  sql`case ${tasks.light} when 'red' then 0 when 'yellow' then 1 else 2 end`,
-  sql`${tasks.dueOn}`,
-  sql`${tasks.number}`,
-];
+const URGENCY = [urgency(tasks.light), sql`${tasks.dueOn}`, sql`${tasks.number}`];
 const LIMIT = 50;
 
 const latestReportReturned = sql`(select r.review from progress_reports r where r.task_id = ${tasks.id} and r.kind = 'report' order by r.submitted_at desc limit 1) = 'returned'`;
