@@ -71,4 +71,12 @@ program
   .option("-d, --data <dir>")
   .action(async (files, opts) => (await import("./import.js")).importCommand(files, opts).catch(fail));
 
+program
+  .command("supervise")
+  .description("run one supervision pass now: reminders, urge and supervision notices, scheduled bulletins")
+  .option("--date <YYYY-MM-DD>", "the day to run it for (default: today)")
+  .option("--deliver", "then send the e-mails and robot messages that are due")
+  .option("-d, --data <dir>")
+  .action(async (opts) => (await import("./supervise.js")).superviseCommand(opts).catch(fail));
+
 await program.parseAsync(process.argv);

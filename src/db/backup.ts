@@ -36,6 +36,10 @@ const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
   task_directives: ["t.task_id", "t.directive_id"],
   report_attachments: ["t.report_id", "t.attachment_id"],
   settings: ["t.key"],
+  notice_tasks: ["t.notice_id", "t.task_id"],
+  instruction_units: ["t.instruction_id", "t.unit_id"],
+  bulletin_recipients: ["t.bulletin_id", "t.unit_id"],
+  job_runs: ["t.name"],
 };
 
 export function latestMigration(): string {

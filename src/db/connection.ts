@@ -21,6 +21,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Runs `fn` holding a lock that only one process sharing this database can hold at a time. */
   withExclusiveLock<T>(name: string, fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs `fn` if no other process holds the lock now; null when one does (a job another server is running). */
+  withTryLock<T>(name: string, fn: (db: Db) => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,21 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
+    async withTryLock(name, fn) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query("SELECT pg_try_advisory_lock(hashtext($1)) AS got", [name]);
+        if (!rows[0].got) return null;
+        try {
+          // The lock holds on this connection; the work itself uses the pool.
+          return await fn(db);
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -86,6 +103,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: "pglite",
     // One process, one connection: PGlite already serializes everything.
     withExclusiveLock: (_name, fn) => fn(db),
+    withTryLock: (_name, fn) => fn(db),
     async close() {
       await client.close();
       if (lockFile) rmSync(lockFile, { force: true });

@@ -1,5 +1,6 @@
 /** The whole schema, one module per part of the loop; drizzle-kit reads it from here. */
 export * from "./schema/core.js";
+export * from "./schema/supervision.js";
 export * from "./schema/tasks.js";
 
 /** Tables in the order a restore must insert them (parents first). */
@@ -24,4 +25,15 @@ export const TABLES_IN_ORDER = [
   "attachments",
   "report_attachments",
   "settings",
+  "notices",
+  "notice_tasks",
+  "instructions",
+  "instruction_units",
+  "notifications",
+  "channels",
+  "deliveries",
+  "bulletins",
+  "bulletin_recipients",
+  "bulletin_schedules",
+  "job_runs",
 ] as const;

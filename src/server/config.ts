@@ -19,6 +19,13 @@ export interface Config {
   maxAttachmentBytes: number;
   /** The largest work ledger (.xlsx) accepted for import. */
   maxLedgerBytes: number;
+  /** Where e-mail goes out (smtp://user:pass@host:port); without it notices reach inboxes and robots only. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The address people open the app at, for links in e-mails and robot messages. */
+  publicUrl?: string;
+  /** Whether this server runs the background jobs (sweeps, supervision, deliveries). */
+  jobs: boolean;
 }
 
 const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -44,6 +51,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     filesDir: env.LUOSHI_FILES || "",
     maxAttachmentBytes: num(env.LUOSHI_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
     maxLedgerBytes: num(env.LUOSHI_MAX_LEDGER_MB, 100) * 1024 * 1024,
+    smtpUrl: env.LUOSHI_SMTP_URL || undefined,
+    mailFrom: env.LUOSHI_MAIL_FROM || "Luoshi <luoshi@localhost>",
+    publicUrl: env.LUOSHI_PUBLIC_URL || undefined,
+    jobs: bool(env.LUOSHI_JOBS, true),
     ...overrides,
   };
   // Attachments live beside the data unless put elsewhere.

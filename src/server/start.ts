@@ -4,7 +4,7 @@ import { type Database, openDatabase } from "../db/connection.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type App, buildApp } from "./app.js";
 import type { Config } from "./config.js";
-import { scheduleSweeps } from "./jobs/sweep.js";
+import { startJobs } from "./jobs/runner.js";
 
 export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -33,7 +33,7 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    const stopSweeps = scheduleSweeps(database.db, (e) => app.log.error({ err: e }, "session sweep failed"));
+    const jobs = config.jobs ? startJobs(database, config, (e, what) => app.log.error({ err: e }, what)) : null;
     const startupMs = Math.round(performance.now() - t0);
     return {
       app,
@@ -42,7 +42,7 @@ export async function startServer(
       bootstrap: seeded,
       startupMs,
       async close() {
-        stopSweeps();
+        jobs?.stop();
         await app.close();
         await database.close();
       },

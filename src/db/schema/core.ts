@@ -87,6 +87,8 @@ export const users = pgTable(
     roles: userRole("roles").array().notNull().default(sql`'{}'::user_role[]`),
     locale: text("locale").notNull().default("zh-CN"),
     email: text("email"),
+    /** Whether notices also reach the person by e-mail (when an address is set). */
+    notifyByEmail: boolean("notify_by_email").notNull().default(true),
     phone: text("phone"),
     title: text("title"),
     passwordHash: text("password_hash").notNull(),

@@ -36,24 +36,3 @@ export async function refreshAllLights(db: Db, today = todayIso(), settings?: Li
     after = page[page.length - 1].id;
   }
 }
-
-/** Runs the sweeps in the background: sessions hourly, lights when the day turns (and at start); harmless when several servers run them. */
-export function scheduleSweeps(db: Db, log: (e: unknown) => void): () => void {
-  let litOn = "";
-  const run = async () => {
-    await sweepSessions(db);
-    const today = todayIso();
-    if (today !== litOn) {
-      await refreshAllLights(db, today);
-      litOn = today;
-    }
-  };
-  const first = setTimeout(() => run().catch(log), 5_000);
-  const timer = setInterval(() => run().catch(log), 3600_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}

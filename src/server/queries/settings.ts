@@ -2,9 +2,16 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { settings } from "../../db/schema.js";
 import { DEFAULT_LIGHT_SETTINGS, type LightSettings } from "../../domain/light.js";
+import { DEFAULT_SUPERVISION_SETTINGS, type SupervisionSettings } from "../../domain/supervision.js";
 
 /** The light thresholds: what an admin saved over the defaults. */
 export async function lightSettings(db: Queryable): Promise<LightSettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, "light")).limit(1);
   return { ...DEFAULT_LIGHT_SETTINGS, ...((row?.value as Partial<LightSettings> | undefined) ?? {}) };
+}
+
+/** The reminder and ladder rules: what an admin saved over the defaults. */
+export async function supervisionSettings(db: Queryable): Promise<SupervisionSettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "supervision")).limit(1);
+  return { ...DEFAULT_SUPERVISION_SETTINGS, ...((row?.value as Partial<SupervisionSettings> | undefined) ?? {}) };
 }
