@@ -6,6 +6,15 @@ import { meetingPolicy } from "./meeting.js";
 import { regionPolicy } from "./region.js";
 import { selfPolicy } from "./self.js";
 import { settingsPolicy } from "./settings.js";
+import {
+  bulletinPolicy,
+  channelPolicy,
+  dashboardPolicy,
+  deliveryPolicy,
+  inboxPolicy,
+  instructionPolicy,
+  noticePolicy,
+} from "./supervision.js";
 import { attachmentPolicy, campaignPolicy, ledgerPolicy, taskPolicy } from "./task.js";
 import { unitPolicy } from "./unit.js";
 import { userPolicy } from "./user.js";
@@ -22,6 +31,13 @@ const policies = {
   attachment: attachmentPolicy,
   ledger: ledgerPolicy,
   settings: settingsPolicy,
+  notice: noticePolicy,
+  inbox: inboxPolicy,
+  instruction: instructionPolicy,
+  bulletin: bulletinPolicy,
+  channel: channelPolicy,
+  delivery: deliveryPolicy,
+  dashboard: dashboardPolicy,
 };
 
 type Policies = typeof policies;

@@ -1,4 +1,5 @@
 import { type AnyColumn, and, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
 import { tasks } from "../../db/schema.js";
 import { badRequest } from "../errors.js";
@@ -54,6 +55,18 @@ export async function cappedTaskCount(db: Queryable, where: SQL | undefined) {
   const matching = db
     .select({ one: sql`1` })
     .from(tasks)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("matching");
+  const [{ n }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(matching);
+  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+}
+
+/** How many rows of any table match, up to COUNT_CAP, and whether there are more. */
+export async function cappedCount(db: Queryable, table: PgTable, where: SQL | undefined) {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(table)
     .where(where)
     .limit(COUNT_CAP + 1)
     .as("matching");

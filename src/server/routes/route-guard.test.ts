@@ -18,10 +18,15 @@ import {
 } from "../../db/factories.js";
 import {
   type AttachmentRow,
+  bulletins,
   type CampaignRow,
   directives,
+  instructions,
+  instructionUnits,
   type MeetingRow,
   milestones,
+  notices,
+  noticeTasks,
   type ProgressReportRow,
   type RegionRow,
   type TaskRow,
@@ -45,11 +50,14 @@ interface Fixture {
   otherAttachment: AttachmentRow;
   otherDirectiveId: string;
   otherMilestoneId: string;
+  otherNoticeId: string;
+  otherBulletinId: string;
+  otherInstructionId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
 /** Routes about the caller's own work: a reporter may use them (their answers leave other units out). */
-const OWN_WORK_ROUTES = ["POST /api/attachments"];
+const OWN_WORK_ROUTES = ["POST /api/attachments", "POST /api/notifications/read"];
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70]);
 const taskBody = (f: Fixture) => ({
   title: "A task",
@@ -164,6 +172,59 @@ const EXAMPLES: Record<string, Example> = {
   }),
   "POST /api/ledger-imports": () => ({ url: "/api/ledger-imports", raw: LEDGER }),
   "GET /api/ledger-imports/:id": () => ({ url: "/api/ledger-imports/6f1c1b9e-0000-4000-8000-000000000000" }),
+  "GET /api/notices": () => ({ url: "/api/notices" }),
+  "GET /api/notices/:id": (f) => ({ url: `/api/notices/${f.otherNoticeId}` }),
+  "POST /api/notices": (f) => ({
+    url: "/api/notices",
+    body: { taskIds: [f.otherTask.id], kind: "urge", body: "Please hurry", replyBy: "2099-01-01" },
+  }),
+  "POST /api/notices/:id/reply": (f) => ({
+    url: `/api/notices/${f.otherNoticeId}/reply`,
+    body: { explanation: "Rain", plan: "Finish in May" },
+  }),
+  "POST /api/notices/:id/read": (f) => ({ url: `/api/notices/${f.otherNoticeId}/read`, body: {} }),
+  "GET /api/notifications": () => ({ url: "/api/notifications" }),
+  "GET /api/notifications/unread": () => ({ url: "/api/notifications/unread" }),
+  "POST /api/notifications/read": () => ({ url: "/api/notifications/read", body: { all: true } }),
+  "GET /api/instructions": () => ({ url: "/api/instructions" }),
+  "GET /api/instructions/:id": (f) => ({ url: `/api/instructions/${f.otherInstructionId}` }),
+  "POST /api/instructions": (f) => ({
+    url: "/api/instructions",
+    body: { subjectType: "task", subjectId: f.otherTask.id, text: "Finish it before the flood season" },
+  }),
+  "POST /api/instructions/:id/acknowledge": (f) => ({ url: `/api/instructions/${f.otherInstructionId}/acknowledge`, body: {} }),
+  "GET /api/bulletins": () => ({ url: "/api/bulletins" }),
+  "GET /api/bulletins/:id": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}` }),
+  "GET /api/bulletins/:id/docx": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}/docx` }),
+  "POST /api/bulletins": () => ({ url: "/api/bulletins", body: { periodFrom: "2023-01-01", periodTo: "2023-12-31" } }),
+  "PATCH /api/bulletins/:id": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}`, body: { opening: "x", version: 1 } }),
+  "POST /api/bulletins/:id/publish": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}/publish`, body: { version: 1 } }),
+  "POST /api/bulletins/:id/read": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}/read`, body: {} }),
+  "POST /api/bulletin-schedules": () => ({ url: "/api/bulletin-schedules", body: { autoPublish: false } }),
+  "GET /api/settings/supervision": () => ({ url: "/api/settings/supervision" }),
+  "PUT /api/settings/supervision": () => ({
+    url: "/api/settings/supervision",
+    body: {
+      dueReminderDays: [5, 1],
+      reportReminderDays: 2,
+      urgeAfterDays: 1,
+      blueAfterDays: 4,
+      yellowAfterDays: 8,
+      redAfterDays: 16,
+      replyDays: 3,
+    },
+  }),
+  "GET /api/supervision/dashboard": () => ({ url: "/api/supervision/dashboard" }),
+  "GET /api/units/:id/channels": (f) => ({ url: `/api/units/${f.otherUnit.id}/channels` }),
+  "POST /api/units/:id/channels": (f) => ({
+    url: `/api/units/${f.otherUnit.id}/channels`,
+    body: { kind: "wecom", target: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k" },
+  }),
+  "DELETE /api/units/:id/channels/:channelId": (f) => ({
+    url: `/api/units/${f.otherUnit.id}/channels/6f1c1b9e-0000-4000-8000-000000000000`,
+  }),
+  "GET /api/deliveries": () => ({ url: "/api/deliveries" }),
+  "POST /api/deliveries/:id/retry": () => ({ url: "/api/deliveries/1/retry", body: {} }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
@@ -199,7 +260,46 @@ beforeAll(async () => {
     .insert(milestones)
     .values({ taskId: otherTask.id, ordinal: 1, title: "Land approved", dueOn: "2023-06-30" })
     .returning();
+  const [otherNotice] = await db
+    .insert(notices)
+    .values({
+      kind: "urge",
+      fromUnitId: otherUnit.id,
+      toUnitId: otherUnit.id,
+      body: "Hurry",
+      replyBy: "2099-01-01",
+      createdByName: "x",
+    })
+    .returning();
+  await db.insert(noticeTasks).values({ noticeId: otherNotice.id, taskId: otherTask.id });
+  const [otherBulletin] = await db
+    .insert(bulletins)
+    .values({
+      title: "Bulletin",
+      issuerUnitId: otherUnit.id,
+      regionId: region.id,
+      periodFrom: "2023-01-01",
+      periodTo: "2023-01-31",
+      content: { asOf: "2023-01-31", summary: {}, overdue: [], red: [], rankings: [], unanswered: [], supervision: [] },
+      createdByName: "x",
+    })
+    .returning();
+  const [otherInstruction] = await db
+    .insert(instructions)
+    .values({
+      subjectType: "task",
+      subjectId: otherTask.id,
+      subjectTitle: otherTask.title,
+      text: "Go",
+      authorName: "x",
+      authorUnitId: otherUnit.id,
+    })
+    .returning();
+  await db.insert(instructionUnits).values({ instructionId: otherInstruction.id, unitId: otherUnit.id });
   f = {
+    otherNoticeId: otherNotice.id,
+    otherBulletinId: otherBulletin.id,
+    otherInstructionId: otherInstruction.id,
     otherMilestoneId: otherMilestone.id,
     otherDirectiveId: otherDirective.id,
     region,
