@@ -344,3 +344,13 @@ export const dashboardOut = z.object({
     z.object({ month: z.string(), issued: z.number(), replied: z.number(), supervision: z.number(), closed: z.number() }),
   ),
 });
+
+export type NoticeOut = z.infer<typeof noticeOut>;
+export type NotificationOut = z.infer<typeof notificationOut>;
+export type InstructionOut = z.infer<typeof instructionOut>;
+export type BulletinOut = z.infer<typeof bulletinOut>;
+export type BulletinSummaryOut = z.infer<typeof bulletinSummaryOut>;
+export type DashboardOut = z.infer<typeof dashboardOut>;
+export type SupervisionSettingsOut = z.infer<typeof supervisionSettingsOut>;
+export type DeliveryOut = z.infer<typeof deliveryOut>;
+export type ChannelOut = z.infer<typeof channelOut>;

@@ -22,6 +22,14 @@ import { MeetingPage } from "./pages/meetings/MeetingPage.js";
 import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { RegionsPage } from "./pages/RegionsPage.js";
+import { BulletinPage } from "./pages/supervision/BulletinPage.js";
+import { BulletinsPage } from "./pages/supervision/BulletinsPage.js";
+import { DeliveriesPage } from "./pages/supervision/DeliveriesPage.js";
+import { InboxPage } from "./pages/supervision/InboxPage.js";
+import { NoticePage } from "./pages/supervision/NoticePage.js";
+import { NoticesPage } from "./pages/supervision/NoticesPage.js";
+import { SupervisionPage } from "./pages/supervision/SupervisionPage.js";
+import { SupervisionSettingsPage } from "./pages/supervision/SupervisionSettingsPage.js";
 import { MyWorkPage } from "./pages/tasks/MyWorkPage.js";
 import { TaskFormPage } from "./pages/tasks/TaskFormPage.js";
 import { TaskPage } from "./pages/tasks/TaskPage.js";
@@ -76,7 +84,13 @@ function Routed() {
         <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
-        {MODULES.filter((m) => !["meetings", "tasks", "campaigns"].includes(m.key)).map((m) => (
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="notices" element={<NoticesPage />} />
+        <Route path="notices/:id" element={<NoticePage />} />
+        <Route path="bulletins" element={<BulletinsPage />} />
+        <Route path="bulletins/:id" element={<BulletinPage />} />
+        <Route path="supervision" element={<SupervisionPage />} />
+        {MODULES.filter((m) => !["meetings", "tasks", "campaigns", "supervision", "bulletins"].includes(m.key)).map((m) => (
           <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
         ))}
         <Route path="admin/regions" element={<RegionsPage />} />
@@ -84,6 +98,8 @@ function Routed() {
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/audit" element={<AuditPage />} />
         <Route path="admin/light" element={<LightSettingsPage />} />
+        <Route path="admin/supervision" element={<SupervisionSettingsPage />} />
+        <Route path="admin/deliveries" element={<DeliveriesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -33,6 +33,12 @@ export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string
       "audit.list": can(actor, "audit", "list"),
       "task.create": can(actor, "task", "create"),
       "campaign.create": can(actor, "campaign", "create"),
+      "notice.create": can(actor, "notice", "create"),
+      "instruction.create": can(actor, "instruction", "create"),
+      "bulletin.create": can(actor, "bulletin", "create"),
+      "dashboard.read": can(actor, "dashboard", "read"),
+      "delivery.list": can(actor, "delivery", "list"),
+      "settings.update": can(actor, "settings", "update"),
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -16,6 +17,7 @@ import {
   MenuOutlined,
   NotificationOutlined,
   ProjectOutlined,
+  SendOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   UnorderedListOutlined,
@@ -26,6 +28,7 @@ import { useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useAbility, useSession } from "../api/session.js";
 import { useI18n } from "../i18n/index.js";
+import { InboxBell } from "../pages/supervision/InboxPage.js";
 import { ChangePasswordModal } from "./ChangePasswordModal.js";
 
 const moduleIcons = {
@@ -49,6 +52,8 @@ export function Shell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const canAudit = useAbility("audit.list");
+  const canDeliveries = useAbility("delivery.list");
+  const canDashboard = useAbility("dashboard.read");
   const user = session!.user;
 
   const adminItems: MenuProps["items"] = [
@@ -56,6 +61,8 @@ export function Shell() {
     { key: "/admin/units", icon: <BankOutlined />, label: t("nav.units") },
     { key: "/admin/users", icon: <TeamOutlined />, label: t("nav.users") },
     { key: "/admin/light", icon: <BulbOutlined />, label: t("nav.lightSettings") },
+    { key: "/admin/supervision", icon: <AlertOutlined />, label: t("nav.supervisionSettings") },
+    ...(canDeliveries ? [{ key: "/admin/deliveries", icon: <SendOutlined />, label: t("nav.deliveries") }] : []),
     ...(canAudit ? [{ key: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
   ];
   const items: MenuProps["items"] = [
@@ -63,8 +70,9 @@ export function Shell() {
     { key: "/my-work", icon: <InboxOutlined />, label: t("nav.myWork") },
     { key: "/meetings", icon: moduleIcons.meetings, label: t("nav.meetings") },
     { key: "/directives", icon: <AimOutlined />, label: t("nav.directives") },
+    { key: "/notices", icon: <AlertOutlined />, label: t("nav.notices") },
     ...Object.entries(moduleIcons)
-      .filter(([key]) => key !== "meetings")
+      .filter(([key]) => key !== "meetings" && (key !== "supervision" || canDashboard))
       .map(([key, icon]) => ({ key: `/${key}`, icon, label: t(`nav.${key}` as "nav.tasks") })),
     { key: "admin", icon: <ClusterOutlined />, label: t("nav.admin"), children: adminItems },
   ];
@@ -146,6 +154,7 @@ export function Shell() {
             {narrow ? t("app.name") : t("app.tagline")}
           </Typography.Text>
           <Space size={narrow ? 4 : 12}>
+            <InboxBell />
             <Button size="small" onClick={() => switchLocale(locale === "en" ? "zh-CN" : "en")} data-testid="lang-switch">
               {t("lang.switch")}
             </Button>

@@ -1,4 +1,5 @@
 import { ledgerEn } from "./ledger-en.js";
+import { supervisionEn } from "./supervision-en.js";
 import { tasksEn } from "./tasks-en.js";
 import { workEn } from "./work-en.js";
 import type { zhCN } from "./zh-CN.js";
@@ -7,6 +8,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...tasksEn,
   ...ledgerEn,
   ...workEn,
+  ...supervisionEn,
   "app.name": "Luoshi",
   "app.tagline": "From meeting decisions to work done",
   "lang.switch": "简体中文",

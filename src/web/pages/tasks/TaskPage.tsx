@@ -1,4 +1,4 @@
-import { BranchesOutlined, BulbOutlined } from "@ant-design/icons";
+import { BranchesOutlined, BulbOutlined, NotificationOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -27,6 +27,9 @@ import { LIGHTS } from "../../../domain/light.js";
 import type { TaskOut, TaskSummaryOut } from "../../../schemas/tasks.js";
 import { ApiError, api } from "../../api/client.js";
 import { useT } from "../../i18n/index.js";
+import { Instructions } from "../supervision/Instructions.js";
+import { TaskNotices } from "../supervision/TaskNotices.js";
+import { UrgeModal } from "../supervision/UrgeModal.js";
 import { Milestones } from "./Milestones.js";
 import { LightTag, ProgressCell, TaskStateTag, targetText } from "./parts.js";
 import { ReportForm } from "./ReportForm.js";
@@ -80,6 +83,7 @@ export function TaskPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ["task", id], queryFn: () => api.get<TaskOut>(`/api/tasks/${id}`) });
+  const [urging, setUrging] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["task", id] });
   const replace = (next: TaskOut) => {
     queryClient.setQueryData(["task", id], next);
@@ -164,6 +168,11 @@ export function TaskPage() {
             <Milestones task={task} onChange={replace} />
             <Space wrap>
               {a.overrideLight && <LightOverride task={task} onDone={replace} />}
+              {a.overrideLight && (
+                <Button size="small" icon={<NotificationOutlined />} onClick={() => setUrging(true)} data-testid="urge">
+                  {t("notice.urge")}
+                </Button>
+              )}
               {a.decompose && (
                 <Button
                   size="small"
@@ -178,6 +187,8 @@ export function TaskPage() {
           </Col>
         </Row>
       </Card>
+      <UrgeModal taskIds={[task.id]} open={urging} onClose={() => setUrging(false)} />
+      <Instructions subjectType="task" subjectId={task.id} />
       <Card>
         <Tabs
           items={[
@@ -225,6 +236,11 @@ export function TaskPage() {
                   ]}
                 />
               ),
+            },
+            {
+              key: "notices",
+              label: t("notice.ofTask"),
+              children: <TaskNotices taskId={task.id} />,
             },
             {
               key: "history",

@@ -1,0 +1,54 @@
+import { Tag } from "antd";
+import type { NoticeOut } from "../../../schemas/supervision.js";
+import type { Translate } from "../../i18n/index.js";
+import { useT } from "../../i18n/index.js";
+
+const GRADE_COLORS = { blue: "blue", yellow: "gold", red: "red" } as const;
+
+/** 提醒 / 催办通知 / 督办单（红色）, coloured by grade. */
+export function NoticeKindTag({ kind, grade }: Pick<NoticeOut, "kind" | "grade">) {
+  const t = useT();
+  const color = grade ? GRADE_COLORS[grade] : kind === "urge" ? "orange" : "default";
+  return (
+    <Tag color={color} data-testid="notice-kind">
+      {t(`notice.kind.${kind}`)}
+      {grade ? ` · ${t(`notice.grade.${grade}`)}` : ""}
+    </Tag>
+  );
+}
+
+const STATE_COLORS = {
+  info: "default",
+  awaiting: "processing",
+  overdue: "error",
+  replied: "success",
+  escalated: "warning",
+} as const;
+
+export function NoticeStateTag({ state }: Pick<NoticeOut, "state">) {
+  const t = useT();
+  return (
+    <Tag color={STATE_COLORS[state]} data-testid="notice-state">
+      {t(`notice.state.${state}`)}
+    </Tag>
+  );
+}
+
+/** What a notice says: the office's words, or why the jobs issued it. */
+export function noticeText(n: Pick<NoticeOut, "body" | "reason">, t: Translate): string {
+  if (n.body) return n.body;
+  const r = n.reason;
+  if (!r) return "";
+  switch (r.type) {
+    case "due":
+      return t("notice.reason.due", { dueOn: r.dueOn, days: r.days });
+    case "report":
+      return t("notice.reason.report", { period: r.period, end: r.end });
+    case "late":
+      return t("notice.reason.late", { dueOn: r.dueOn, days: r.days });
+    default:
+      return t("notice.reason.unanswered", { number: r.number, replyBy: r.replyBy });
+  }
+}
+
+export const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "");
