@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { addDays } from "../domain/reporting-periods.js";
 import type { Actor } from "../domain/scope.js";
-import { todayIso } from "../server/clock.js";
+import { timeZone, todayIso } from "../server/clock.js";
 import { createInstruction } from "../server/commands/create-instruction.js";
 import { generateBulletin } from "../server/commands/generate-bulletin.js";
 import { issueNotice } from "../server/commands/issue-notice.js";
@@ -44,7 +44,24 @@ async function actingAs(tx: Queryable, username: string): Promise<ActingContext>
  */
 export async function seedDemoSupervision(tx: Queryable): Promise<void> {
   const today = todayIso();
-  await superviseTasks(tx as Db, DEMO_OUTBOX, today);
+  // A few passes in the past, so the dashboard has a history: each pass's notices are dated its
+  // day (now() is one instant inside this transaction, so they are easy to find), and about half
+  // of them were answered within a day or two.
+  const tz = timeZone();
+  for (const back of [80, 50, 25, 0]) {
+    const day = addDays(today, -back);
+    await superviseTasks(tx as Db, DEMO_OUTBOX, day);
+    if (!back) break;
+    const at = sql`((${day}::date + time '09:00') at time zone ${tz})`;
+    await tx.execute(sql`update notifications set created_at = ${at} where created_at = now()`);
+    await tx.execute(sql`update notices set created_at = ${at},
+        replied_at = case when kind <> 'reminder' and number % 2 = 0 then ${at} + make_interval(hours => (6 + (number % 5) * 9)::int) end,
+        replied_by_name = case when kind <> 'reminder' and number % 2 = 0 then '承办人' end,
+        reply_text = case when kind <> 'reminder' and number % 2 = 0 then '前期要素保障滞后，已召开专题会研究解决。' end,
+        reply_plan = case when kind <> 'reminder' and number % 2 = 0 then '倒排工期，两周内追回进度，每周报送一次进展。' end,
+        read_at = case when number % 3 <> 0 then ${at} + interval '2 hours' end
+      where created_at = now()`);
+  }
   const coordinator = await actingAs(tx, "coordinator");
   const reporter = await actingAs(tx, "reporter");
   const running = await tx

@@ -11,6 +11,7 @@ export const loginBody = z
 
 export const changePasswordBody = z.object({ currentPassword: password, newPassword: password }).strict();
 export const localeBody = z.object({ locale: z.enum(LOCALES) }).strict();
+export const emailNoticesBody = z.object({ notifyByEmail: z.boolean() }).strict();
 
 export const sessionOut = z.object({
   user: z.object({
@@ -24,6 +25,9 @@ export const sessionOut = z.object({
     regionId: z.string(),
     regionName: z.string(),
     mustChangePassword: z.boolean(),
+    /** Whether notices also come by e-mail, and whether there is an address to send them to. */
+    notifyByEmail: z.boolean(),
+    hasEmail: z.boolean(),
   }),
   csrfToken: z.string(),
   abilities: z.record(z.string(), z.boolean()),

@@ -20,6 +20,7 @@ export const userCreate = z
     roles,
     locale: z.enum(LOCALES).default("zh-CN"),
     email: z.email().max(200).nullish(),
+    notifyByEmail: z.boolean().default(true),
     phone: optionalText(40),
     title: optionalText(60),
     password,
@@ -34,6 +35,7 @@ export const userUpdate = z
     roles: roles.optional(),
     locale: z.enum(LOCALES).optional(),
     email: z.email().max(200).nullish(),
+    notifyByEmail: z.boolean().optional(),
     phone: patchText(40),
     title: patchText(60),
     version,
@@ -67,6 +69,7 @@ export const userOut = z.object({
   roles: z.array(z.enum(ROLES)),
   locale: z.enum(LOCALES),
   email: z.string().nullable(),
+  notifyByEmail: z.boolean(),
   phone: z.string().nullable(),
   title: z.string().nullable(),
   active: z.boolean(),
@@ -79,7 +82,7 @@ export const userOut = z.object({
 
 export const userPage = pageOf(userOut);
 
-export type UserCreate = z.infer<typeof userCreate>;
+export type UserCreate = Omit<z.infer<typeof userCreate>, "notifyByEmail"> & { notifyByEmail?: boolean };
 export type UserUpdate = z.infer<typeof userUpdate>;
 export type UserListQuery = z.infer<typeof userListQuery>;
 export type UserOut = z.infer<typeof userOut>;

@@ -19,6 +19,7 @@ export async function createUser(ctx: RequestContext, input: UserCreate, tx: Que
       ...rest,
       username,
       email: input.email ?? null,
+      notifyByEmail: input.notifyByEmail ?? true,
       roles: [...new Set(input.roles)],
       passwordHash: await hashPassword(password),
     })

@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { type BulletinRow, bulletinRecipients, bulletins, units } from "../../db/schema.js";
+import { type BulletinRow, bulletinRecipients, bulletins, regions, units } from "../../db/schema.js";
 import type { BulletinContent } from "../../domain/bulletin.js";
 import { writeAudit } from "../audit.js";
 import type { RequestContext } from "../context.js";
 import { conflict } from "../errors.js";
 import { announce, type OutboxOptions } from "../notify/notify.js";
+import { unitsInScope } from "../queries/bulletin-content.js";
 
 /** The units a bulletin concerns: those ranked, those with late or red tasks, those with notices listed. */
 export function unitsConcerned(content: BulletinContent): string[] {
@@ -15,7 +16,7 @@ export function unitsConcerned(content: BulletinContent): string[] {
   return [...ids];
 }
 
-/** Publishes a draft to the units it concerns, who are told and whose reading is recorded. */
+/** Publishes a draft to every unit whose tasks it covers, who are told and whose reading is recorded. */
 export async function publishBulletin(
   ctx: RequestContext,
   input: { bulletin: BulletinRow; version?: number; outbox: OutboxOptions },
@@ -24,7 +25,14 @@ export async function publishBulletin(
   const { bulletin } = input;
   if (bulletin.state !== "draft") throw conflict("bulletin_published");
   if (input.version !== undefined && bulletin.version !== input.version) throw conflict("stale_version", "version");
-  const recipients = unitsConcerned(bulletin.content as BulletinContent);
+  const [region] = await tx.select({ path: regions.path }).from(regions).where(eq(regions.id, bulletin.regionId));
+  const covered = await unitsInScope(tx, {
+    regionPath: region.path,
+    campaignId: bulletin.campaignId,
+    from: bulletin.periodFrom,
+    to: bulletin.periodTo,
+  });
+  const recipients = [...new Set([...unitsConcerned(bulletin.content as BulletinContent), ...covered])];
   const [row] = await tx
     .update(bulletins)
     .set({

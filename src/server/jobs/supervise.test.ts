@@ -72,8 +72,8 @@ describe("the supervision ladder", () => {
     await superviseTasks(db, outbox, "2026-03-29");
     const issued = await noticesOf(task);
     expect(issued.map((n) => [n.kind, n.reason])).toEqual([
-      ["reminder", { type: "due", days: 7, dueOn: "2026-03-31" }],
-      ["reminder", { type: "due", days: 3, dueOn: "2026-03-31" }],
+      ["reminder", { type: "due", days: 6, dueOn: "2026-03-31" }],
+      ["reminder", { type: "due", days: 2, dueOn: "2026-03-31" }],
     ]);
     expect(issued.every((n) => n.recipients === 1)).toBe(true);
   });

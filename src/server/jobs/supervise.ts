@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
 import { notices, noticeTasks, tasks } from "../../db/schema.js";
-import { addDays } from "../../domain/reporting-periods.js";
+import { addDays, daysBetween } from "../../domain/reporting-periods.js";
 import {
   dueReminder,
   type LateTask,
@@ -43,13 +43,14 @@ interface Planned {
 /** What a task earns today: a deadline reminder, a report reminder, a rung of the ladder. */
 function plan(task: LateTask, today: string, s: SupervisionSettings, issued: Rung | null): Planned[] {
   const out: Planned[] = [];
+  if (today < task.startOn) return out;
   const days = dueReminder(task, today, s);
   if (days !== null)
     out.push({
       kind: "reminder",
       grade: null,
       key: `remind:due:${task.id}:${task.dueOn}:${days}`,
-      reason: { type: "due", days, dueOn: task.dueOn },
+      reason: { type: "due", days: daysBetween(today, task.dueOn), dueOn: task.dueOn },
       replyBy: null,
     });
   // One reminder a day is enough: a deadline reminder says the report is due as well.
@@ -67,7 +68,7 @@ function plan(task: LateTask, today: string, s: SupervisionSettings, issued: Run
     out.push({
       ...rungNotice(rung),
       key: `ladder:${task.id}:${task.dueOn}:${rung}`,
-      reason: { type: "late", days: Math.round((Date.parse(today) - Date.parse(task.dueOn)) / 86_400_000), dueOn: task.dueOn },
+      reason: { type: "late", days: daysBetween(task.dueOn, today), dueOn: task.dueOn },
       replyBy: addDays(today, s.replyDays),
     });
   return out;

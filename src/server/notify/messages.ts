@@ -52,6 +52,10 @@ export function reasonText(reason: NoticeReason, locale: Locale): string {
   const zh = locale === "zh-CN";
   switch (reason.type) {
     case "due":
+      if (reason.days === 0)
+        return zh
+          ? `任务今天（${reason.dueOn}）到期，请确保按时完成。`
+          : `Due today (${reason.dueOn}): please make sure it is done.`;
       return zh
         ? `任务将于 ${reason.dueOn} 到期（还有 ${reason.days} 天），请抓紧推进。`
         : `Due on ${reason.dueOn} (in ${reason.days} days): please press on.`;

@@ -6,4 +6,5 @@ export const selfPolicy = {
   signOut: (_actor: Actor) => true,
   changePassword: (_actor: Actor) => true,
   setLocale: (_actor: Actor) => true,
+  setEmailNotices: (_actor: Actor) => true,
 };

@@ -18,6 +18,8 @@ export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string
       regionId: user.regionId,
       regionName: user.regionName,
       mustChangePassword: user.mustChangePassword,
+      notifyByEmail: user.notifyByEmail,
+      hasEmail: Boolean(user.email),
     },
     csrfToken,
     abilities: {

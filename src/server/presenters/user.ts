@@ -15,6 +15,7 @@ export function presentUser(row: UserRow & { unitName: string; regionId: string 
     roles: row.roles,
     locale: row.locale as Locale,
     email: row.email,
+    notifyByEmail: row.notifyByEmail,
     phone: row.phone,
     title: row.title,
     active: row.active,

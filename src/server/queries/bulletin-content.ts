@@ -117,3 +117,11 @@ export async function bulletinContent(db: Queryable, s: BulletinScope): Promise<
     supervision: noticeRows.filter((r) => r.kind === "supervision" && iso(r.issued_on) >= s.from).map(noticeLine),
   };
 }
+
+/** Every unit that leads a task the bulletin covers: whom it is published to. */
+export async function unitsInScope(db: Queryable, s: Omit<BulletinScope, "today">): Promise<string[]> {
+  const rows = rowsOf(
+    await db.execute(sql`with s as (${scopedTasks({ ...s, today: s.to })}) select distinct lead_unit_id from s`),
+  );
+  return rows.map((r) => String(r.lead_unit_id));
+}

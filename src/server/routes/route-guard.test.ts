@@ -37,7 +37,13 @@ import { createTestApp, type TestApp } from "../testing.js";
 
 const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
 /** Routes that act on the caller's own account: any signed-in person may, roles or not. */
-const SELF_ROUTES = ["GET /api/auth/session", "POST /api/auth/logout", "POST /api/auth/password", "PUT /api/auth/locale"];
+const SELF_ROUTES = [
+  "GET /api/auth/session",
+  "POST /api/auth/logout",
+  "POST /api/auth/password",
+  "PUT /api/auth/locale",
+  "PUT /api/auth/email-notices",
+];
 
 interface Fixture {
   region: RegionRow;
@@ -75,6 +81,7 @@ const EXAMPLES: Record<string, Example> = {
     body: { currentPassword: "Test-password-1", newPassword: "Changed-password-2" },
   }),
   "PUT /api/auth/locale": () => ({ url: "/api/auth/locale", body: { locale: "en" } }),
+  "PUT /api/auth/email-notices": () => ({ url: "/api/auth/email-notices", body: { notifyByEmail: false } }),
   "GET /api/regions": () => ({ url: "/api/regions" }),
   "GET /api/regions/:id": (f) => ({ url: `/api/regions/${f.region.id}` }),
   "POST /api/regions": (f) => ({

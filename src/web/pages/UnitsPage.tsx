@@ -12,6 +12,7 @@ import { Pager, sortFrom, useCursorPages } from "../components/paging.js";
 import { RemoteSelect } from "../components/RemoteSelect.js";
 import { StatusTag } from "../components/StatusTag.js";
 import { useI18n } from "../i18n/index.js";
+import { ChannelsDrawer } from "./supervision/ChannelsDrawer.js";
 import { UnitForm } from "./UnitForm.js";
 
 export function UnitsPage() {
@@ -34,6 +35,8 @@ export function UnitsPage() {
     order: "asc",
   });
   const [editing, setEditing] = useState<UnitOut | "new" | null>(null);
+  const [channelsOf, setChannelsOf] = useState<UnitOut | null>(null);
+  const canChannels = useAbility("notice.create");
   const pages = useCursorPages<UnitOut>("/api/units", { ...filters, limit: 20 }, view === "table");
   const name = (u: UnitOut) => (locale === "en" && u.nameEn ? u.nameEn : u.name);
 
@@ -120,7 +123,7 @@ export function UnitsPage() {
               { title: t("unit.region"), dataIndex: "regionName" },
               { title: t("unit.userCount"), dataIndex: "userCount" },
               { title: t("common.status"), key: "active", render: (_, u) => <StatusTag active={u.active} /> },
-              ...(canEdit
+              ...(canEdit || canChannels
                 ? [
                     {
                       title: t("common.actions"),
@@ -128,10 +131,17 @@ export function UnitsPage() {
                       fixed: "right" as const,
                       render: (_: unknown, u: UnitOut) => (
                         <Space size={0}>
-                          <Button type="link" size="small" onClick={() => setEditing(u)}>
-                            {t("common.edit")}
-                          </Button>
-                          <ActiveToggle path="/api/units" record={u} />
+                          {canEdit && (
+                            <Button type="link" size="small" onClick={() => setEditing(u)}>
+                              {t("common.edit")}
+                            </Button>
+                          )}
+                          {canChannels && (
+                            <Button type="link" size="small" onClick={() => setChannelsOf(u)}>
+                              {t("channel.title")}
+                            </Button>
+                          )}
+                          {canEdit && <ActiveToggle path="/api/units" record={u} />}
                         </Space>
                       ),
                     },
@@ -142,6 +152,7 @@ export function UnitsPage() {
           <Pager pages={pages} />
         </>
       )}
+      {channelsOf && <ChannelsDrawer unit={{ id: channelsOf.id, name: name(channelsOf) }} onClose={() => setChannelsOf(null)} />}
       {editing && (
         <UnitForm
           unit={editing === "new" ? null : editing}

@@ -32,6 +32,7 @@ export function UserForm({ user, onClose, onSaved }: { user: UserOut | null; onC
       roles: v.roles,
       locale: v.locale,
       email: v.email || null,
+      notifyByEmail: v.notifyByEmail,
       phone: v.phone || null,
       title: v.title || null,
     };
@@ -76,6 +77,7 @@ export function UserForm({ user, onClose, onSaved }: { user: UserOut | null; onC
           roles: user?.roles ?? ["reporter"],
           locale: user?.locale ?? "zh-CN",
           email: user?.email ?? "",
+          notifyByEmail: user?.notifyByEmail ?? true,
           phone: user?.phone ?? "",
           title: user?.title ?? "",
           password: user ? undefined : generatePassword(),
@@ -115,6 +117,9 @@ export function UserForm({ user, onClose, onSaved }: { user: UserOut | null; onC
             <Input maxLength={40} />
           </Form.Item>
         </Space.Compact>
+        <Form.Item name="notifyByEmail" valuePropName="checked">
+          <Checkbox>{t("inbox.emailCopies")}</Checkbox>
+        </Form.Item>
         {!user && (
           <>
             <Form.Item label={t("user.password")} required>

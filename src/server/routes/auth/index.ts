@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { changePasswordBody, localeBody, loginBody, sessionOut } from "../../../schemas/auth.js";
+import { changePasswordBody, emailNoticesBody, localeBody, loginBody, sessionOut } from "../../../schemas/auth.js";
 import { okBody } from "../../../schemas/common.js";
 import { SESSION_COOKIE } from "../../auth/sessions.js";
 import { changePassword } from "../../commands/change-password.js";
+import { setOwnEmailNotices } from "../../commands/set-own-email-notices.js";
 import { setOwnLocale } from "../../commands/set-own-locale.js";
 import { signIn } from "../../commands/sign-in.js";
 import { signOut } from "../../commands/sign-out.js";
@@ -63,6 +64,13 @@ export const authRoutes: RoutePlugin = async (app, { database, config }) => {
     authorize(req.ctx, "self", "changePassword");
     const ctx = req.ctx;
     await db.transaction((tx) => changePassword(ctx, req.body, tx));
+    return { ok: true as const };
+  });
+
+  app.put("/api/auth/email-notices", { schema: { tags, body: emailNoticesBody, response: { 200: okBody } } }, async (req) => {
+    authorize(req.ctx, "self", "setEmailNotices");
+    const ctx = req.ctx;
+    await db.transaction((tx) => setOwnEmailNotices(ctx, req.body, tx));
     return { ok: true as const };
   });
 

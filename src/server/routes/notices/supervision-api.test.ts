@@ -94,6 +94,16 @@ describe("notices", () => {
   });
 });
 
+describe("e-mail copies", () => {
+  it("each person turns e-mail copies of notices off and on for themselves", async () => {
+    expect((await reporter.get("/api/auth/session")).json().user).toMatchObject({ notifyByEmail: true, hasEmail: false });
+    expect((await reporter.put("/api/auth/email-notices", { notifyByEmail: false })).statusCode).toBe(200);
+    expect((await reporter.get("/api/auth/session")).json().user.notifyByEmail).toBe(false);
+    expect((await reporter.put("/api/auth/email-notices", { notifyByEmail: "no" })).statusCode).toBe(400);
+    await reporter.put("/api/auth/email-notices", { notifyByEmail: true });
+  });
+});
+
 describe("instructions", () => {
   it("a leader's instruction on a task reaches its lead unit, which acknowledges it once", async () => {
     const res = await leader.post("/api/instructions", { subjectType: "task", subjectId: late.id, text: "务必在汛期前完成" });

@@ -6,6 +6,7 @@ import type { MeetingOut } from "../../../schemas/meetings.js";
 import { api } from "../../api/client.js";
 import { useSession } from "../../api/session.js";
 import { useT } from "../../i18n/index.js";
+import { Instructions } from "../supervision/Instructions.js";
 import { RepeatLinks } from "./RepeatLinks.js";
 import { SourceText } from "./SourceText.js";
 
@@ -119,6 +120,7 @@ export function MeetingPage() {
           ]}
         />
       )}
+      <Instructions subjectType="meeting" subjectId={m.id} />
     </Space>
   );
 }

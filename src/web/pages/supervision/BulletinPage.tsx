@@ -93,15 +93,10 @@ export function BulletinPage() {
   });
   if (isLoading) return <Spin />;
   if (error || !b) return <Alert type="error" showIcon title={t("common.loadFailed")} />;
-  const concerned = new Set([
-    ...b.content.rankings.map((r) => r.unitId),
-    ...b.content.overdue.map((o) => o.leadUnitId),
-    ...b.content.red.map((o) => o.leadUnitId),
-  ]);
   const publish = () =>
     modal.confirm({
       title: t("bulletin.publish"),
-      content: t("bulletin.publishConfirm", { count: concerned.size }),
+      content: t("bulletin.publishConfirm"),
       okButtonProps: { "data-testid": "confirm-publish" } as Record<`data-${string}`, string>,
       onOk: () =>
         api

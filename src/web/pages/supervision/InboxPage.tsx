@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { NotificationOut } from "../../../schemas/supervision.js";
 import { api } from "../../api/client.js";
+import { useSession } from "../../api/session.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { useI18n, useT } from "../../i18n/index.js";
 import { when } from "./labels.js";
@@ -40,6 +41,7 @@ export function InboxPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { locale } = useI18n();
+  const { session, refresh: refreshSession } = useSession();
   const [unreadOnly, setUnreadOnly] = useState(false);
   // Lines are worded on the server in the reader's language: read them again after a switch.
   useEffect(() => {
@@ -68,6 +70,19 @@ export function InboxPage() {
       }
       extra={
         <Space wrap>
+          {session?.user.hasEmail ? (
+            <Space>
+              <Switch
+                size="small"
+                checked={session.user.notifyByEmail}
+                onChange={(on) => api.put("/api/auth/email-notices", { notifyByEmail: on }).then(refreshSession)}
+                data-testid="email-copies"
+              />
+              {t("inbox.emailCopies")}
+            </Space>
+          ) : (
+            <Typography.Text type="secondary">{t("inbox.emailNoAddress")}</Typography.Text>
+          )}
           <Space>
             <Switch size="small" checked={unreadOnly} onChange={setUnreadOnly} data-testid="unread-only" />
             {t("inbox.unreadOnly")}

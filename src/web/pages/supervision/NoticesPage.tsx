@@ -63,7 +63,7 @@ export function NoticesPage() {
         loading={pages.query.isFetching}
         dataSource={pages.items}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: t("notice.empty") }}
         data-testid="notice-table"
         columns={[
@@ -95,10 +95,10 @@ export function NoticesPage() {
               </Space>
             ),
           },
-          { title: t("notice.from"), dataIndex: ["fromUnit", "name"], width: 150 },
-          { title: t("notice.to"), dataIndex: ["toUnit", "name"], width: 150 },
+          { title: t("notice.from"), dataIndex: ["fromUnit", "name"], width: 180 },
+          { title: t("notice.to"), dataIndex: ["toUnit", "name"], width: 180 },
           { title: t("notice.issuedAt"), dataIndex: "createdAt", width: 150, render: when },
-          { title: t("notice.replyBy"), dataIndex: "replyBy", width: 110 },
+          { title: t("notice.replyBy"), dataIndex: "replyBy", width: 120 },
           { title: t("notice.state"), key: "state", width: 110, render: (_v, r) => <NoticeStateTag state={r.state} /> },
         ]}
       />

@@ -53,7 +53,7 @@ export function SupervisionPage() {
             option={{
               tooltip: { trigger: "item" },
               legend: { bottom: 0 },
-              series: [{ type: "pie", radius: ["40%", "70%"], data: lights }],
+              series: [{ type: "pie", radius: ["40%", "70%"], label: { formatter: "{c}" }, data: lights }],
             }}
           />
         </Card>

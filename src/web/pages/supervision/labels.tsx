@@ -1,4 +1,5 @@
 import { Tag } from "antd";
+import dayjs from "dayjs";
 import type { NoticeOut } from "../../../schemas/supervision.js";
 import type { Translate } from "../../i18n/index.js";
 import { useT } from "../../i18n/index.js";
@@ -41,7 +42,9 @@ export function noticeText(n: Pick<NoticeOut, "body" | "reason">, t: Translate):
   if (!r) return "";
   switch (r.type) {
     case "due":
-      return t("notice.reason.due", { dueOn: r.dueOn, days: r.days });
+      return r.days === 0
+        ? t("notice.reason.dueToday", { dueOn: r.dueOn })
+        : t("notice.reason.due", { dueOn: r.dueOn, days: r.days });
     case "report":
       return t("notice.reason.report", { period: r.period, end: r.end });
     case "late":
@@ -51,4 +54,5 @@ export function noticeText(n: Pick<NoticeOut, "body" | "reason">, t: Translate):
   }
 }
 
-export const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "");
+/** A timestamp in the reader's own time zone. */
+export const when = (iso: string | null) => (iso ? dayjs(iso).format("YYYY-MM-DD HH:mm") : "");
