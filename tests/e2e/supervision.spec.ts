@@ -57,20 +57,20 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     await unit.waitForURL(`${e.url}/inbox`);
     const items = unit.locator('[data-testid="inbox-item"]', { hasText: TITLE });
     await expect.poll(() => items.count()).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => unit.locator('[data-testid="inbox"]').innerText()).toContain("催办通知");
-    expect(await unit.locator('[data-testid="inbox"]').innerText()).toContain("【提醒】");
+    await expect.poll(() => unit.locator('[data-testid="inbox"]').textContent()).toContain("催办通知");
+    expect(await unit.locator('[data-testid="inbox"]').textContent()).toContain("【提醒】");
     await shot(unit, "supervision-inbox-zh");
 
     await unit.locator('[data-testid="inbox-item"]', { hasText: "催办通知" }).filter({ hasText: TITLE }).first().click();
     await unit.waitForURL(/\/notices\//);
-    await expect.poll(() => unit.locator('[data-testid="notice-body"]').innerText()).toContain("逾期 3 天");
+    await expect.poll(() => unit.locator('[data-testid="notice-body"]').textContent()).toContain("逾期 3 天");
     await unit.locator('[data-testid="reply-submit"]').click();
     await expect.poll(() => unit.locator(".ant-form-item-explain-error").count()).toBeGreaterThan(0);
     await unit.locator("#explanation").fill("管网接驳受雨季影响延后");
     await unit.locator("#plan").fill("下周完成管网接驳，月底前通水调试");
     await unit.locator('[data-testid="reply-submit"]').click();
-    await expect.poll(() => unit.locator('[data-testid="notice-reply"]').innerText()).toContain("管网接驳受雨季影响延后");
-    expect(await unit.locator('[data-testid="notice-state"]').innerText()).toBe("已回复");
+    await expect.poll(() => unit.locator('[data-testid="notice-reply"]').textContent()).toContain("管网接驳受雨季影响延后");
+    expect(await unit.locator('[data-testid="notice-state"]').textContent()).toBe("已回复");
     await shot(unit, "supervision-notice-replied-zh");
   });
 
@@ -95,18 +95,18 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     await office.locator('[data-testid="generate-bulletin"]').click();
     await office.waitForURL(/\/bulletins\/[0-9a-f-]+$/);
     const overdue = office.locator('[data-testid="bulletin-overdue"]');
-    await expect.poll(() => overdue.innerText()).toContain(TITLE);
-    expect(await office.locator('[data-testid="bulletin-state"]').innerText()).toBe("Draft");
+    await expect.poll(() => overdue.textContent()).toContain(TITLE);
+    expect(await office.locator('[data-testid="bulletin-state"]').textContent()).toBe("Draft");
 
     await office.locator('[data-testid="edit-bulletin"]').click();
     await office.locator('[data-testid="bulletin-opening"]').fill("This bulletin reports how key work stood this month.");
     await office.locator('[data-testid="save-bulletin"]').click();
     await expect
-      .poll(() => office.locator('[data-testid="bulletin-body"]').innerText())
+      .poll(() => office.locator('[data-testid="bulletin-body"]').textContent())
       .toContain("how key work stood this month");
     await office.locator('[data-testid="publish-bulletin"]').click();
     await office.locator('[data-testid="confirm-publish"]').click();
-    await expect.poll(() => office.locator('[data-testid="bulletin-state"]').innerText()).toBe("Published");
+    await expect.poll(() => office.locator('[data-testid="bulletin-state"]').textContent()).toBe("Published");
     await shot(office, "supervision-bulletin-en");
 
     const [download] = await Promise.all([
@@ -116,7 +116,7 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     const path = await download.path();
     const { value: text } = await mammoth.extractRawText({ buffer: readFileSync(path) });
     // The Word file lists what the screen lists.
-    const screen = await office.locator('[data-testid="bulletin-overdue"]').innerText();
+    const screen = (await office.locator('[data-testid="bulletin-overdue"]').textContent()) ?? "";
     expect(text).toContain("2. Overdue tasks");
     expect(text).toContain(`#${task.number}`);
     expect(text).toContain(TITLE);
@@ -130,6 +130,6 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     await unit.locator('[data-testid="bulletin-body"]').waitFor();
     await office.reload();
     const receipts = office.locator('[data-testid="receipts"]');
-    await expect.poll(() => receipts.locator("tr", { hasText: "发展和改革委员会" }).innerText()).toContain("王发改");
+    await expect.poll(() => receipts.locator("tr", { hasText: "发展和改革委员会" }).textContent()).toContain("王发改");
   });
 });

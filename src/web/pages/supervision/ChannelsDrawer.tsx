@@ -1,6 +1,6 @@
 import { DeleteOutlined, KeyOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Drawer, Form, Input, List, Popconfirm, Select, Tag, Typography } from "antd";
+import { App, Button, Drawer, Form, Input, List, Popconfirm, Select, Typography } from "antd";
 import type { ChannelOut } from "../../../schemas/supervision.js";
 import { api } from "../../api/client.js";
 import { applyServerErrors } from "../../components/form-errors.js";
