@@ -122,6 +122,10 @@ const MESSAGES = {
     "zh-CN": "该期间和范围内没有可通报的任务或通知，请调整期间或范围",
     en: "Nothing to report for this period and scope: no task and no notice; change the period or the scope",
   },
+  region_out_of_scope: {
+    "zh-CN": "只能通报本单位所在区划及其下级区划",
+    en: "A bulletin covers your own region or a region below it",
+  },
   bulletin_exists: { "zh-CN": "该期间的定期通报已生成", en: "The scheduled bulletin for this period already exists" },
   bulletin_published: { "zh-CN": "通报已发布，不能再修改", en: "The bulletin is published and can no longer be changed" },
   notice_replied: { "zh-CN": "该通知已回复", en: "This notice has already been replied to" },

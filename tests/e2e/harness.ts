@@ -35,7 +35,10 @@ export async function startE2E(): Promise<E2E> {
   }
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
-  const server = await startServer(configFromEnv({}, { port: 0, host: "127.0.0.1", dataDir, demo: true }), { logger: false });
+  // Background jobs off: a spec that needs a supervision pass runs one itself, at the moment it chooses.
+  const server = await startServer(configFromEnv({}, { port: 0, host: "127.0.0.1", dataDir, demo: true, jobs: false }), {
+    logger: false,
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -132,4 +132,22 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     const receipts = office.locator('[data-testid="receipts"]');
     await expect.poll(() => receipts.locator("tr", { hasText: "发展和改革委员会" }).textContent()).toContain("王发改");
   });
+
+  it("the office urges the lead units of several tasks at once from the task list", async () => {
+    shiftClockForTests(0);
+    await office.goto(`${e.url}/tasks`);
+    const rows = office.locator('[data-testid="task-table"] tr.ant-table-row');
+    await rows.first().waitFor();
+    const boxes = office.locator('[data-testid="task-table"] tr.ant-table-row .ant-checkbox:not(.ant-checkbox-disabled)');
+    await boxes.nth(0).click({ timeout: 5000 });
+    await boxes.nth(1).click({ timeout: 5000 });
+    await office.locator('[data-testid="urge-selected"]').click({ timeout: 5000 });
+    await office.locator('[data-testid="urge-body"]').fill("Please report what stands in the way by the reply date.");
+    await office.locator('[data-testid="urge-submit"]').click();
+    await expect.poll(() => office.locator(".ant-message").textContent()).toMatch(/Notices sent to [12] units/);
+    await office.goto(`${e.url}/notices`);
+    const table = office.locator('[data-testid="notice-table"]');
+    await expect.poll(() => table.textContent()).toContain("Please report what stands in the way");
+    await shot(office, "supervision-notices-en");
+  });
 });

@@ -89,6 +89,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "bulletin.scopeRegion": "Scope (region)",
   "bulletin.campaign": "Campaign (optional)",
   "bulletin.titleField": "Title",
+  "bulletin.scopeHelp": "By default your unit's region and the regions below it",
+  "bulletin.titleHelp": "Left empty, the title follows the period",
   "bulletin.generate": "Generate the draft",
   "bulletin.empty": "No bulletins",
   "bulletin.state.draft": "Draft",

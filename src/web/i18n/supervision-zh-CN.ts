@@ -86,6 +86,8 @@ export const supervisionZhCN = {
   "bulletin.scopeRegion": "通报范围（区划）",
   "bulletin.campaign": "专项行动（可选）",
   "bulletin.titleField": "标题",
+  "bulletin.scopeHelp": "默认为本单位所在区划及其下级区划",
+  "bulletin.titleHelp": "留空则按期间自动生成标题",
   "bulletin.generate": "生成草稿",
   "bulletin.empty": "暂无通报",
   "bulletin.state.draft": "草稿",

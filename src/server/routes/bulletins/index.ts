@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
 import { bulletinSchedules, campaigns, regions, units } from "../../../db/schema.js";
-import type { Locale } from "../../../domain/people.js";
-import type { Actor } from "../../../domain/scope.js";
+import { isWithin, type Locale } from "../../../domain/people.js";
+import { type Actor, hasRole } from "../../../domain/scope.js";
 import { idParams, okBody } from "../../../schemas/common.js";
 import {
   bulletinCreate,
@@ -29,6 +29,9 @@ import { bulletinReceipts, listBulletins, loadBulletin, scopedBulletin } from ".
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["bulletins"];
+
+/** An office reports on its own region and those below it; admins on any. */
+const regionInReach = (actor: Actor, path: string) => hasRole(actor, "admin") || isWithin(path, actor.regionPath);
 
 async function bulletinView(db: Queryable, id: string, actor: Actor) {
   const b = await loadBulletin(db, id);
@@ -64,7 +67,7 @@ export const bulletinRoutes: RoutePlugin = async (app, { database, config }) => 
       const regionId = req.body.regionId ?? issuer.regionId;
       const [region] = await tx.select().from(regions).where(eq(regions.id, regionId));
       if (!region) throw badRequest("regionId", "not_found");
-      authorize(ctx, "unit", "read", { id: issuer.id, regionPath: region.path });
+      if (!regionInReach(ctx.actor, region.path)) throw badRequest("regionId", "region_out_of_scope");
       if (req.body.campaignId) {
         const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, req.body.campaignId));
         if (!campaign) throw badRequest("campaignId", "not_found");
@@ -167,7 +170,7 @@ export const bulletinRoutes: RoutePlugin = async (app, { database, config }) => 
           .from(regions)
           .where(eq(regions.id, req.body.regionId ?? issuer.regionId));
         if (!region) throw badRequest("regionId", "not_found");
-        authorize(ctx, "unit", "read", { id: issuer.id, regionPath: region.path });
+        if (!regionInReach(ctx.actor, region.path)) throw badRequest("regionId", "region_out_of_scope");
         const [s] = await tx
           .insert(bulletinSchedules)
           .values({ issuerUnitId: issuer.id, regionId: region.id, autoPublish: req.body.autoPublish, createdBy: ctx.actor.id })

@@ -129,6 +129,14 @@ describe("bulletins", () => {
     expect(empty.json().fields[0]).toMatchObject({ field: "periodFrom", message: expect.stringContaining("Nothing to report") });
     const backwards = await coordinator.post("/api/bulletins", { periodFrom: daysAgo(1), periodTo: daysAgo(30) });
     expect(backwards.json().fields[0].field).toBe("periodTo");
+    const elsewhere = await buildRegion(t.database.db, { level: "city" });
+    const outside = await coordinator.post("/api/bulletins", {
+      periodFrom: daysAgo(30),
+      periodTo: today,
+      regionId: elsewhere.id,
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().fields[0].field).toBe("regionId");
   });
 
   it("generates, edits, publishes, is read by the unit, and exports a .docx listing what the screen lists", async () => {

@@ -9,20 +9,30 @@ import { api } from "../../api/client.js";
 import { useAbility } from "../../api/session.js";
 import { applyServerErrors } from "../../components/form-errors.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
+import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
 import { when } from "./labels.js";
+
+interface Values {
+  period: [Dayjs, Dayjs];
+  regionId?: string | null;
+  campaignId?: string | null;
+  title?: string;
+}
 
 function GenerateModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<{ period: [Dayjs, Dayjs]; title?: string }>();
+  const [form] = Form.useForm<Values>();
   const lastMonth = dayjs().subtract(1, "month");
   const generate = useMutation({
-    mutationFn: (v: { period: [Dayjs, Dayjs]; title?: string }) =>
+    mutationFn: (v: Values) =>
       api.post<BulletinOut>("/api/bulletins", {
         periodFrom: v.period[0].format("YYYY-MM-DD"),
         periodTo: v.period[1].format("YYYY-MM-DD"),
+        regionId: v.regionId || undefined,
+        campaignId: v.campaignId || null,
         title: v.title || undefined,
       }),
     onSuccess: (b) => navigate(`/bulletins/${b.id}`),
@@ -56,7 +66,13 @@ function GenerateModal({ open, onClose }: { open: boolean; onClose(): void }) {
         <Form.Item name="period" label={t("bulletin.period")} rules={[{ required: true, message: t("form.required") }]}>
           <DatePicker.RangePicker data-testid="bulletin-period" />
         </Form.Item>
-        <Form.Item name="title" label={t("bulletin.titleField")}>
+        <Form.Item name="regionId" label={t("bulletin.scopeRegion")} extra={t("bulletin.scopeHelp")}>
+          <RemoteSelect path="/api/regions" allowClear />
+        </Form.Item>
+        <Form.Item name="campaignId" label={t("bulletin.campaign")}>
+          <RemoteSelect path="/api/campaigns" allowClear />
+        </Form.Item>
+        <Form.Item name="title" label={t("bulletin.titleField")} extra={t("bulletin.titleHelp")}>
           <Input maxLength={200} />
         </Form.Item>
       </Form>

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, NotificationOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Input, Select, Space, Table, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -11,6 +11,7 @@ import { useAbility } from "../../api/session.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
+import { UrgeModal } from "../supervision/UrgeModal.js";
 import { LedgerImport } from "./LedgerImport.js";
 import { LightTag, ProgressCell, TaskStateTag } from "./parts.js";
 
@@ -29,6 +30,9 @@ type Filters = {
   order: "asc" | "desc";
 };
 
+/** Tasks that can still be urged. */
+const RUNNING: string[] = ["assigned", "accepted", "in_progress", "completion_requested", "returned"];
+
 /** Every task in scope: filter by unit, state, light, deadline; sort; page. */
 export function TasksPage() {
   const t = useT();
@@ -43,6 +47,9 @@ export function TasksPage() {
     ...(search.get("unitId") ? { unitId: search.get("unitId")! } : {}),
   }));
   const [importing, setImporting] = useState(false);
+  const canUrge = useAbility("notice.create");
+  const [selected, setSelected] = useState<string[]>([]);
+  const [urging, setUrging] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const pages = useCursorPages<TaskSummaryOut>("/api/tasks", { ...filters, limit: 25 });
   const sortOrder = (key: Filters["sort"]) =>
@@ -51,7 +58,12 @@ export function TasksPage() {
     <Card
       title={t("nav.tasks")}
       extra={
-        <Space>
+        <Space wrap>
+          {canUrge && selected.length > 0 && (
+            <Button icon={<NotificationOutlined />} onClick={() => setUrging(true)} data-testid="urge-selected">
+              {t("notice.urgeSelected", { count: selected.length })}
+            </Button>
+          )}
           {/* A plain link: the browser downloads the ledger with the session cookie, filtered as the list is. */}
           <Button
             icon={<DownloadOutlined />}
@@ -74,6 +86,14 @@ export function TasksPage() {
       }
     >
       <LedgerImport open={importing} onClose={() => setImporting(false)} />
+      <UrgeModal
+        taskIds={selected}
+        open={urging}
+        onClose={() => {
+          setUrging(false);
+          setSelected([]);
+        }}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -152,6 +172,16 @@ export function TasksPage() {
         scroll={{ x: 1100 }}
         locale={{ emptyText: t("task.empty") }}
         data-testid="task-table"
+        rowSelection={
+          canUrge
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (task) => ({ disabled: !RUNNING.includes(task.state) }),
+                preserveSelectedRowKeys: true,
+              }
+            : undefined
+        }
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           if (s?.order) set({ sort: s.columnKey as Filters["sort"], order: s.order === "ascend" ? "asc" : "desc" });
