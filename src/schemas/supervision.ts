@@ -239,6 +239,7 @@ export const bulletinOut = bulletinSummaryOut.extend({
 export const bulletinPage = pageOf(bulletinSummaryOut);
 
 export const scheduleCreate = z.object({ regionId: z.uuid().optional(), autoPublish: z.boolean().default(false) }).strict();
+export const scheduleActive = z.object({ active: z.boolean() }).strict();
 export const scheduleOut = z.object({
   id: z.string(),
   issuer: unitRef,
@@ -247,6 +248,8 @@ export const scheduleOut = z.object({
   active: z.boolean(),
   createdAt: z.string(),
 });
+export const scheduleList = z.object({ items: z.array(scheduleOut) });
+export type ScheduleOut = z.infer<typeof scheduleOut>;
 
 // Settings, channels, deliveries
 

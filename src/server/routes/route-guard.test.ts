@@ -18,6 +18,7 @@ import {
 } from "../../db/factories.js";
 import {
   type AttachmentRow,
+  bulletinSchedules,
   bulletins,
   type CampaignRow,
   directives,
@@ -59,6 +60,7 @@ interface Fixture {
   otherNoticeId: string;
   otherBulletinId: string;
   otherInstructionId: string;
+  otherScheduleId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -208,6 +210,11 @@ const EXAMPLES: Record<string, Example> = {
   "POST /api/bulletins/:id/publish": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}/publish`, body: { version: 1 } }),
   "POST /api/bulletins/:id/read": (f) => ({ url: `/api/bulletins/${f.otherBulletinId}/read`, body: {} }),
   "POST /api/bulletin-schedules": () => ({ url: "/api/bulletin-schedules", body: { autoPublish: false } }),
+  "GET /api/bulletin-schedules": () => ({ url: "/api/bulletin-schedules" }),
+  "POST /api/bulletin-schedules/:id/active": (f) => ({
+    url: `/api/bulletin-schedules/${f.otherScheduleId}/active`,
+    body: { active: false },
+  }),
   "GET /api/settings/supervision": () => ({ url: "/api/settings/supervision" }),
   "PUT /api/settings/supervision": () => ({
     url: "/api/settings/supervision",
@@ -303,7 +310,12 @@ beforeAll(async () => {
     })
     .returning();
   await db.insert(instructionUnits).values({ instructionId: otherInstruction.id, unitId: otherUnit.id });
+  const [otherSchedule] = await db
+    .insert(bulletinSchedules)
+    .values({ issuerUnitId: otherUnit.id, regionId: region.id })
+    .returning();
   f = {
+    otherScheduleId: otherSchedule.id,
     otherNoticeId: otherNotice.id,
     otherBulletinId: otherBulletin.id,
     otherInstructionId: otherInstruction.id,

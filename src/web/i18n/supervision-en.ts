@@ -91,6 +91,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "bulletin.titleField": "Title",
   "bulletin.scopeHelp": "By default your unit's region and the regions below it",
   "bulletin.titleHelp": "Left empty, the title follows the period",
+  "bulletin.schedules": "Monthly bulletins",
+  "bulletin.scheduleLine": "{issuer}: {region} (a draft for the month before, made at the start of each month)",
   "bulletin.generate": "Generate the draft",
   "bulletin.empty": "No bulletins",
   "bulletin.state.draft": "Draft",

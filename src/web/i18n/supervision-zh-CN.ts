@@ -88,6 +88,8 @@ export const supervisionZhCN = {
   "bulletin.titleField": "标题",
   "bulletin.scopeHelp": "默认为本单位所在区划及其下级区划",
   "bulletin.titleHelp": "留空则按期间自动生成标题",
+  "bulletin.schedules": "每月自动生成的通报",
+  "bulletin.scheduleLine": "{issuer}：{region}（每月初生成上月通报草稿）",
   "bulletin.generate": "生成草稿",
   "bulletin.empty": "暂无通报",
   "bulletin.state.draft": "草稿",

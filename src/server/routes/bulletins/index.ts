@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../../db/connection.js";
 import { bulletinSchedules, campaigns, regions, units } from "../../../db/schema.js";
 import { isWithin, type Locale } from "../../../domain/people.js";
@@ -11,7 +12,9 @@ import {
   bulletinPage,
   bulletinPublish,
   bulletinUpdate,
+  scheduleActive,
   scheduleCreate,
+  scheduleList,
   scheduleOut,
 } from "../../../schemas/supervision.js";
 import { writeAudit } from "../../audit.js";
@@ -21,7 +24,7 @@ import { publishBulletin } from "../../commands/publish-bulletin.js";
 import { readBulletin } from "../../commands/read-bulletin.js";
 import { updateBulletin } from "../../commands/update-bulletin.js";
 import type { ActingContext } from "../../context.js";
-import { badRequest } from "../../errors.js";
+import { badRequest, notFound } from "../../errors.js";
 import { outboxOptions } from "../../notify/notify.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentBulletin, presentBulletinSummary } from "../../presenters/bulletin.js";
@@ -29,6 +32,16 @@ import { bulletinReceipts, listBulletins, loadBulletin, scopedBulletin } from ".
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["bulletins"];
+const issuerRegion = alias(regions, "issuer_region");
+
+const presentSchedule = (s: typeof bulletinSchedules.$inferSelect, issuer: string, region: string) => ({
+  id: s.id,
+  issuer: { id: s.issuerUnitId, name: issuer },
+  region: { id: s.regionId, name: region },
+  autoPublish: s.autoPublish,
+  active: s.active,
+  createdAt: s.createdAt,
+});
 
 /** An office reports on its own region and those below it; admins on any. */
 const regionInReach = (actor: Actor, path: string) => hasRole(actor, "admin") || isWithin(path, actor.regionPath);
@@ -181,16 +194,72 @@ export const bulletinRoutes: RoutePlugin = async (app, { database, config }) => 
           entityId: s.id,
           after: s,
         });
-        return {
-          id: s.id,
-          issuer: { id: issuer.id, name: issuer.name },
-          region: { id: region.id, name: region.name },
-          autoPublish: s.autoPublish,
-          active: s.active,
-          createdAt: s.createdAt,
-        };
+        return presentSchedule(s, issuer.name, region.name);
       });
       return reply.code(201).send(out);
+    },
+  );
+
+  app.get("/api/bulletin-schedules", { schema: { tags, response: { 200: scheduleList } } }, async (req) => {
+    authorize(req.ctx, "bulletin", "create");
+    const actor = req.ctx.actor;
+    const rows = await db
+      .select({ s: bulletinSchedules, issuer: units.name, region: regions.name, issuerPath: issuerRegion.path })
+      .from(bulletinSchedules)
+      .innerJoin(units, eq(units.id, bulletinSchedules.issuerUnitId))
+      .innerJoin(issuerRegion, eq(issuerRegion.id, units.regionId))
+      .innerJoin(regions, eq(regions.id, bulletinSchedules.regionId))
+      .orderBy(desc(bulletinSchedules.createdAt));
+    return {
+      items: rows
+        .filter((r) =>
+          can(actor, "bulletin", "update", {
+            issuer: { id: r.s.issuerUnitId, regionPath: r.issuerPath },
+            published: false,
+            recipientIds: [],
+          }),
+        )
+        .map((r) => presentSchedule(r.s, r.issuer, r.region)),
+    };
+  });
+
+  // Stops (or restarts) a monthly schedule.
+  app.post(
+    "/api/bulletin-schedules/:id/active",
+    { schema: { tags, params: idParams, body: scheduleActive, response: { 200: scheduleOut } } },
+    async (req) => {
+      const ctx = req.ctx as ActingContext;
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ s: bulletinSchedules, issuer: units.name, region: regions.name, issuerPath: issuerRegion.path })
+          .from(bulletinSchedules)
+          .innerJoin(units, eq(units.id, bulletinSchedules.issuerUnitId))
+          .innerJoin(issuerRegion, eq(issuerRegion.id, units.regionId))
+          .innerJoin(regions, eq(regions.id, bulletinSchedules.regionId))
+          .where(eq(bulletinSchedules.id, req.params.id));
+        if (!row) {
+          authorize(ctx, "bulletin", "create");
+          throw notFound();
+        }
+        authorize(ctx, "bulletin", "update", {
+          issuer: { id: row.s.issuerUnitId, regionPath: row.issuerPath },
+          published: false,
+          recipientIds: [],
+        });
+        const [s] = await tx
+          .update(bulletinSchedules)
+          .set({ active: req.body.active })
+          .where(eq(bulletinSchedules.id, row.s.id))
+          .returning();
+        await writeAudit(tx, ctx, {
+          action: "bulletin_schedule.active",
+          entityType: "bulletin_schedule",
+          entityId: s.id,
+          before: row.s,
+          after: s,
+        });
+        return presentSchedule(s, row.issuer, row.region);
+      });
     },
   );
 };

@@ -1,10 +1,10 @@
 import { PlusOutlined, ScheduleOutlined } from "@ant-design/icons";
-import { useMutation } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import type { BulletinOut, BulletinSummaryOut } from "../../../schemas/supervision.js";
+import type { BulletinOut, BulletinSummaryOut, ScheduleOut } from "../../../schemas/supervision.js";
 import { api } from "../../api/client.js";
 import { useAbility } from "../../api/session.js";
 import { applyServerErrors } from "../../components/form-errors.js";
@@ -77,6 +77,44 @@ function GenerateModal({ open, onClose }: { open: boolean; onClose(): void }) {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** The office's monthly schedules, each of which may be stopped or started again. */
+function Schedules() {
+  const t = useT();
+  const client = useQueryClient();
+  const { data } = useQuery({
+    queryKey: ["/api/bulletin-schedules"],
+    queryFn: () => api.get<{ items: ScheduleOut[] }>("/api/bulletin-schedules"),
+  });
+  const toggle = useMutation({
+    mutationFn: (v: { id: string; active: boolean }) => api.post(`/api/bulletin-schedules/${v.id}/active`, { active: v.active }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["/api/bulletin-schedules"] }),
+  });
+  if (!data?.items.length) return null;
+  return (
+    <List<ScheduleOut>
+      size="small"
+      header={<Typography.Text strong>{t("bulletin.schedules")}</Typography.Text>}
+      dataSource={data.items}
+      style={{ marginTop: 16 }}
+      renderItem={(s) => (
+        <List.Item
+          actions={[
+            <Switch
+              key="on"
+              size="small"
+              checked={s.active}
+              loading={toggle.isPending}
+              onChange={(active) => toggle.mutate({ id: s.id, active })}
+            />,
+          ]}
+        >
+          {t("bulletin.scheduleLine", { region: s.region.name, issuer: s.issuer.name })}
+        </List.Item>
+      )}
+    />
   );
 }
 
@@ -156,6 +194,7 @@ export function BulletinsPage() {
         ]}
       />
       <Pager pages={pages} />
+      {canCreate && <Schedules />}
     </Card>
   );
 }
