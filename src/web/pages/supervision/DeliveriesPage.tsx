@@ -58,12 +58,12 @@ export function DeliveriesPage() {
         loading={pages.query.isFetching}
         dataSource={pages.items}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1600 }}
         locale={{ emptyText: t("deliveries.empty") }}
         columns={[
           { title: t("deliveries.channel"), dataIndex: "kind", width: 150, render: (k) => t(`channel.kind.${k as "email"}`) },
           { title: t("deliveries.target"), dataIndex: "target", width: 220, ellipsis: true },
-          { title: t("deliveries.subject"), dataIndex: "subject", ellipsis: true },
+          { title: t("deliveries.subject"), dataIndex: "subject", width: 320, ellipsis: true },
           { title: t("bulletin.unit"), dataIndex: "unit", width: 140 },
           {
             title: t("common.status"),
