@@ -5,9 +5,12 @@ import { outboxOptions } from "../server/notify/notify.js";
 import { realSender } from "../server/notify/senders.js";
 import { openForCommand } from "./open.js";
 
+const isCalendarDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s;
+
 /** `luoshi supervise`: one supervision pass now (reminders, the ladder, scheduled bulletins), then the deliveries due. */
 export async function superviseCommand(opts: { data?: string; date?: string; deliver?: boolean }): Promise<void> {
-  if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Error(`--date must be YYYY-MM-DD, not "${opts.date}"`);
+  if (opts.date && !isCalendarDate(opts.date)) throw new Error(`--date must be a date written YYYY-MM-DD, not "${opts.date}"`);
   const config = configFromEnv(process.env, opts.data ? { dataDir: opts.data } : {});
   const database = await openForCommand(opts);
   try {
