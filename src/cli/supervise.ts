@@ -18,7 +18,7 @@ export async function superviseCommand(opts: { data?: string; date?: string; del
     if (!result) process.stdout.write("Another server is running the supervision pass; nothing done.\n");
     else
       process.stdout.write(
-        `Supervision pass: ${result.reminders} reminders, ${result.ladder} urge and supervision notices, ${result.escalated} escalated, ${result.bulletins} scheduled bulletins, ${result.lights} lights changed.\n`,
+        `Supervision pass: ${result.reminders} reminders, ${result.ladder} urge and supervision notices, ${result.escalated} escalated, ${result.bulletins} scheduled bulletins, ${result.lights} lights changed, ${result.warnings} project warnings raised, changed or cleared.\n`,
       );
     if (opts.deliver) {
       const send = realSender(config);

@@ -40,6 +40,12 @@ const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
   instruction_units: ["t.instruction_id", "t.unit_id"],
   bulletin_recipients: ["t.bulletin_id", "t.unit_id"],
   job_runs: ["t.name"],
+  project_year_plans: ["t.project_id", "t.year"],
+  project_nodes: ["t.project_id", "t.kind"],
+  project_media: ["t.report_id", "t.attachment_id"],
+  project_tasks: ["t.project_id", "t.task_id"],
+  project_directives: ["t.project_id", "t.directive_id"],
+  notice_projects: ["t.notice_id", "t.project_id"],
 };
 
 export function latestMigration(): string {

@@ -1,5 +1,6 @@
 /** The whole schema, one module per part of the loop; drizzle-kit reads it from here. */
 export * from "./schema/core.js";
+export * from "./schema/projects.js";
 export * from "./schema/supervision.js";
 export * from "./schema/tasks.js";
 
@@ -36,4 +37,13 @@ export const TABLES_IN_ORDER = [
   "bulletin_recipients",
   "bulletin_schedules",
   "job_runs",
+  "projects",
+  "project_year_plans",
+  "project_nodes",
+  "project_reports",
+  "project_media",
+  "project_warnings",
+  "project_tasks",
+  "project_directives",
+  "notice_projects",
 ] as const;

@@ -122,6 +122,12 @@ const MESSAGES = {
     "zh-CN": "该期间和范围内没有可通报的任务或通知，请调整期间或范围",
     en: "Nothing to report for this period and scope: no task and no notice; change the period or the scope",
   },
+  node_repeated: { "zh-CN": "同一节点只能出现一次", en: "Each node appears once" },
+  year_repeated: { "zh-CN": "同一年度只能有一个计划投资额", en: "Each year has one planned amount" },
+  period_invalid: { "zh-CN": "月份格式应为 YYYY-MM", en: "A month is written YYYY-MM" },
+  media_type: { "zh-CN": "只能附照片或视频", en: "Only photos and videos can be attached" },
+  not_negative: { "zh-CN": "不能为负数", en: "Cannot be negative" },
+  number_invalid: { "zh-CN": "请输入数字", en: "Enter a number" },
   region_out_of_scope: {
     "zh-CN": "只能通报本单位所在区划及其下级区划",
     en: "A bulletin covers your own region or a region below it",

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Db } from "../../db/connection.js";
 import { jobRuns } from "../../db/schema.js";
 import { todayIso } from "../clock.js";
+import { refreshAllProjectWarnings } from "../commands/refresh-project-warnings.js";
 import type { Config } from "../config.js";
 import { type OutboxOptions, outboxOptions } from "../notify/notify.js";
 import { realSender, type Send } from "../notify/senders.js";
@@ -12,6 +13,8 @@ import { refreshAllLights, sweepSessions } from "./sweep.js";
 
 export interface PassResult extends SupervisionStats {
   lights: number;
+  /** Project warnings raised, changed or cleared. */
+  warnings: number;
   bulletins: number;
 }
 
@@ -41,9 +44,15 @@ export async function supervisionPass(database: Database, outbox: OutboxOptions,
         lights = await refreshAllLights(db, today);
         await record(db, "lights", { lastDay: today, finishedAt: sql`now()` as unknown as string });
       }
+      let warnings = 0;
+      if ((await lastDay(db, "project_warnings")) !== today) {
+        const w = await refreshAllProjectWarnings(db, today);
+        warnings = w.raised + w.changed + w.cleared;
+        await record(db, "project_warnings", { lastDay: today, finishedAt: sql`now()` as unknown as string, stats: w });
+      }
       const stats = await superviseTasks(db, outbox, today);
       const bulletins = await runScheduledBulletins(db, outbox, today);
-      const result = { ...stats, lights, bulletins };
+      const result = { ...stats, lights, warnings, bulletins };
       await record(db, "supervision", { lastDay: today, finishedAt: sql`now()` as unknown as string, stats: result });
       return result;
     } catch (e) {

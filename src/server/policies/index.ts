@@ -3,6 +3,7 @@ import type { RequestContext } from "../context.js";
 import { forbidden, unauthorized } from "../errors.js";
 import { auditPolicy } from "./audit.js";
 import { meetingPolicy } from "./meeting.js";
+import { projectPolicy } from "./project.js";
 import { regionPolicy } from "./region.js";
 import { selfPolicy } from "./self.js";
 import { settingsPolicy } from "./settings.js";
@@ -38,6 +39,7 @@ const policies = {
   channel: channelPolicy,
   delivery: deliveryPolicy,
   dashboard: dashboardPolicy,
+  project: projectPolicy,
 };
 
 type Policies = typeof policies;

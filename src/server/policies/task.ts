@@ -1,5 +1,6 @@
 import { type Actor, hasRole, type ScopedUnit, unitInScope } from "../../domain/scope.js";
 import type { Side } from "../../domain/task-states.js";
+import { projectPolicy, type ScopedProject } from "./project.js";
 
 /** What a task policy needs: the office that assigned it, the lead unit, and the co-operating units. */
 export interface ScopedTask {
@@ -51,11 +52,14 @@ export const campaignPolicy = {
   update: (actor: Actor, owner: ScopedUnit) => hasRole(actor, "admin", "coordinator") && unitInScope(actor, owner),
 };
 
-/** Anyone who works on tasks may upload evidence; reading it follows the tasks it is attached to. */
+/** Anyone who works on tasks may upload evidence; reading it follows the tasks and projects it is attached to. */
 export const attachmentPolicy = {
   upload: works,
-  read: (actor: Actor, file: { createdBy: string | null; tasks: ScopedTask[] }) =>
-    actor.roles.length > 0 && (file.createdBy === actor.id || file.tasks.some((t) => taskPolicy.read(actor, t))),
+  read: (actor: Actor, file: { createdBy: string | null; tasks: ScopedTask[]; projects?: ScopedProject[] }) =>
+    actor.roles.length > 0 &&
+    (file.createdBy === actor.id ||
+      file.tasks.some((t) => taskPolicy.read(actor, t)) ||
+      (file.projects ?? []).some((p) => projectPolicy.read(actor, p))),
 };
 
 /** A ledger export is a task list in a file; an import creates tasks, and each row it changes is checked as an edit. */

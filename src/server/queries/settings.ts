@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { settings } from "../../db/schema.js";
 import { DEFAULT_LIGHT_SETTINGS, type LightSettings } from "../../domain/light.js";
+import { DEFAULT_WARNING_SETTINGS, type WarningSettings } from "../../domain/projects.js";
 import { DEFAULT_SUPERVISION_SETTINGS, type SupervisionSettings } from "../../domain/supervision.js";
 
 /** The light thresholds: what an admin saved over the defaults. */
@@ -14,4 +15,10 @@ export async function lightSettings(db: Queryable): Promise<LightSettings> {
 export async function supervisionSettings(db: Queryable): Promise<SupervisionSettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, "supervision")).limit(1);
   return { ...DEFAULT_SUPERVISION_SETTINGS, ...((row?.value as Partial<SupervisionSettings> | undefined) ?? {}) };
+}
+
+/** The early-warning margins for projects: what an admin saved over the defaults. */
+export async function projectWarningSettings(db: Queryable): Promise<WarningSettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "project_warnings")).limit(1);
+  return { ...DEFAULT_WARNING_SETTINGS, ...((row?.value as Partial<WarningSettings> | undefined) ?? {}) };
 }

@@ -12,6 +12,7 @@ import { meetingRoutes } from "./meetings/index.js";
 import { milestoneRoutes } from "./milestones/index.js";
 import { myWorkRoutes } from "./my-work/index.js";
 import { noticeRoutes } from "./notices/index.js";
+import { projectRoutes } from "./projects/index.js";
 import { regionRoutes } from "./regions/index.js";
 import { reportRoutes } from "./reports/index.js";
 import { settingsRoutes } from "./settings/index.js";
@@ -44,6 +45,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     instructionRoutes,
     bulletinRoutes,
     supervisionRoutes,
+    projectRoutes,
   ])
     await app.register(routes, deps);
 };

@@ -29,6 +29,7 @@ import {
   notices,
   noticeTasks,
   type ProgressReportRow,
+  projects,
   type RegionRow,
   type TaskRow,
   type UnitRow,
@@ -61,6 +62,7 @@ interface Fixture {
   otherBulletinId: string;
   otherInstructionId: string;
   otherScheduleId: string;
+  otherProjectId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -238,6 +240,26 @@ const EXAMPLES: Record<string, Example> = {
     url: `/api/units/${f.otherUnit.id}/channels/6f1c1b9e-0000-4000-8000-000000000000`,
   }),
   "GET /api/deliveries": () => ({ url: "/api/deliveries" }),
+  "GET /api/projects": () => ({ url: "/api/projects" }),
+  "GET /api/projects/:id": (f) => ({ url: `/api/projects/${f.otherProjectId}` }),
+  "POST /api/projects": (f) => ({
+    url: "/api/projects",
+    body: {
+      code: "RG-1",
+      name: "A project",
+      regionId: f.region.id,
+      leadUnitId: f.otherUnit.id,
+      category: "industrial",
+      level: "city",
+      totalInvestment: 1000,
+    },
+  }),
+  "PATCH /api/projects/:id": (f) => ({ url: `/api/projects/${f.otherProjectId}`, body: { name: "Renamed", version: 1 } }),
+  "POST /api/projects/:id/reports": (f) => ({
+    url: `/api/projects/${f.otherProjectId}/reports`,
+    body: { period: "2023-05", amount: 10, narrative: "Piling done" },
+  }),
+  "GET /api/warnings": () => ({ url: "/api/warnings" }),
   "POST /api/deliveries/:id/retry": () => ({ url: "/api/deliveries/1/retry", body: {} }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
@@ -314,7 +336,20 @@ beforeAll(async () => {
     .insert(bulletinSchedules)
     .values({ issuerUnitId: otherUnit.id, regionId: region.id })
     .returning();
+  const [otherProject] = await db
+    .insert(projects)
+    .values({
+      code: "OTHER-1",
+      name: "Other project",
+      regionId: region.id,
+      leadUnitId: otherUnit.id,
+      category: "industrial",
+      level: "city",
+      totalInvestment: 100,
+    })
+    .returning();
   f = {
+    otherProjectId: otherProject.id,
     otherScheduleId: otherSchedule.id,
     otherNoticeId: otherNotice.id,
     otherBulletinId: otherBulletin.id,

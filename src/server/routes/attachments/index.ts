@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { attachments, progressReports, reportAttachments } from "../../../db/schema.js";
+import { attachments, progressReports, projectMedia, projectReports, reportAttachments } from "../../../db/schema.js";
 import { idParams } from "../../../schemas/common.js";
 import { attachmentOut } from "../../../schemas/tasks.js";
 import { storeAttachment } from "../../commands/store-attachment.js";
@@ -8,6 +8,7 @@ import { badRequest, HttpError, notFound } from "../../errors.js";
 import { readStoredFile, showsInline } from "../../files.js";
 import { authorize } from "../../policies/index.js";
 import { presentAttachment } from "../../presenters/task.js";
+import { loadProject, scopedProject } from "../../queries/projects.js";
 import { loadTask, scopedTask } from "../../queries/tasks.js";
 import type { RoutePlugin } from "../types.js";
 
@@ -61,7 +62,13 @@ export const attachmentRoutes: RoutePlugin = async (app, { database, config }) =
       .innerJoin(progressReports, eq(progressReports.id, reportAttachments.reportId))
       .where(eq(reportAttachments.attachmentId, file.id));
     const linked = await Promise.all(links.map(async (l) => scopedTask(await loadTask(db, l.taskId))));
-    authorize(req.ctx, "attachment", "read", { createdBy: file.createdBy, tasks: linked });
+    const projectLinks = await db
+      .selectDistinct({ projectId: projectReports.projectId })
+      .from(projectMedia)
+      .innerJoin(projectReports, eq(projectReports.id, projectMedia.reportId))
+      .where(eq(projectMedia.attachmentId, file.id));
+    const inProjects = await Promise.all(projectLinks.map(async (l) => scopedProject(await loadProject(db, l.projectId))));
+    authorize(req.ctx, "attachment", "read", { createdBy: file.createdBy, tasks: linked, projects: inProjects });
     return reply
       .header("content-type", file.mime)
       .header("content-disposition", disposition(showsInline(file.mime) ? "inline" : "attachment", file.name))

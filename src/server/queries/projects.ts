@@ -1,0 +1,200 @@
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "../../db/connection.js";
+import {
+  attachments,
+  directives,
+  meetings,
+  projectDirectives,
+  projectMedia,
+  projectNodes,
+  projectReports,
+  projects,
+  projectTasks,
+  projectWarnings,
+  projectYearPlans,
+  regions,
+  tasks,
+  units,
+} from "../../db/schema.js";
+import { investmentStatus } from "../../domain/projects.js";
+import { type Actor, unitScopeOf } from "../../domain/scope.js";
+import type { ProjectListQuery } from "../../schemas/projects.js";
+import { todayIso } from "../clock.js";
+import { notFound } from "../errors.js";
+import type { ScopedProject } from "../policies/project.js";
+import { afterCursor, cappedCount, likePattern, pageFrom } from "./paging.js";
+import { anyOf } from "./task-scope.js";
+
+const leadRegion = alias(regions, "lead_region");
+
+const summaryColumns = {
+  project: projects,
+  regionName: regions.name,
+  leadName: units.name,
+  leadRegionPath: leadRegion.path,
+};
+
+const base = (db: Queryable) =>
+  db
+    .select(summaryColumns)
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.regionId))
+    .innerJoin(units, eq(units.id, projects.leadUnitId))
+    .innerJoin(leadRegion, eq(leadRegion.id, units.regionId));
+
+type Joined = Awaited<ReturnType<ReturnType<typeof base>["execute"]>>[number];
+export type LoadedProject = Joined["project"] & { regionName: string; leadName: string; leadRegionPath: string };
+const flatten = (r: Joined): LoadedProject => ({
+  ...r.project,
+  regionName: r.regionName,
+  leadName: r.leadName,
+  leadRegionPath: r.leadRegionPath,
+});
+
+export const scopedProject = (p: LoadedProject): ScopedProject => ({ lead: { id: p.leadUnitId, regionPath: p.leadRegionPath } });
+
+export async function loadProject(db: Queryable, id: string): Promise<LoadedProject> {
+  const [row] = await base(db).where(eq(projects.id, id));
+  if (!row) throw notFound();
+  return flatten(row);
+}
+
+/** The SQL form of project scope: projects led by a unit the actor sees. */
+export function projectScope(actor: Actor): SQL | undefined {
+  const scope = unitScopeOf(actor);
+  if (scope.kind === "all") return undefined;
+  if (scope.kind === "none") return sql`false`;
+  if (scope.kind === "unit") return eq(projects.leadUnitId, scope.unitId);
+  return or(
+    eq(projects.leadUnitId, scope.unitId),
+    anyOf(
+      projects.leadUnitId,
+      sql`select u.id from units u join regions r on r.id = u.region_id where r.path like ${`${scope.regionPath}%`}`,
+    ),
+  );
+}
+
+const RANK_OF = { red: 3, yellow: 2, blue: 1, none: 0 } as const;
+const WARNING_RANK = sql`(case ${projects.warningLevel} when 'red' then 3 when 'yellow' then 2 when 'blue' then 1 else 0 end)`;
+
+export async function listProjects(db: Queryable, actor: Actor, q: ProjectListQuery) {
+  const where = and(
+    projectScope(actor),
+    q.q ? or(ilike(projects.name, likePattern(q.q)), ilike(projects.code, likePattern(q.q))) : undefined,
+    q.regionId
+      ? anyOf(
+          projects.regionId,
+          sql`select id from regions where path like (select path from regions where id = ${q.regionId}) || '%'`,
+        )
+      : undefined,
+    q.leadUnitId ? eq(projects.leadUnitId, q.leadUnitId) : undefined,
+    q.level ? eq(projects.level, q.level) : undefined,
+    q.category ? eq(projects.category, q.category) : undefined,
+    q.fundType ? eq(projects.fundType, q.fundType) : undefined,
+    q.stage ? eq(projects.stage, q.stage) : undefined,
+    q.warning === "any"
+      ? isNotNull(projects.warningLevel)
+      : q.warning === "none"
+        ? isNull(projects.warningLevel)
+        : q.warning
+          ? eq(projects.warningLevel, q.warning)
+          : undefined,
+  );
+  const sortColumn = {
+    code: projects.code,
+    name: projects.name,
+    totalInvestment: projects.totalInvestment,
+    invested: projects.invested,
+    warning: WARNING_RANK,
+  }[q.sort];
+  const dir = q.order === "asc" ? asc : desc;
+  const rows = await base(db)
+    // The warning sort runs on an expression; keyset comparisons work on it all the same.
+    .where(and(where, afterCursor(sortColumn as typeof projects.code, projects.id, q.order, q.cursor)))
+    .orderBy(dir(sortColumn), dir(projects.id))
+    .limit(q.limit + 1);
+  const page = pageFrom(rows.map(flatten), q.limit, (p) => [
+    q.sort === "warning" ? RANK_OF[p.warningLevel ?? "none"] : p[q.sort],
+    p.id,
+  ]);
+  return { ...page, ...(await cappedCount(db, projects, where)) };
+}
+
+/** Everything the project page shows. */
+export async function projectDetail(db: Queryable, p: LoadedProject) {
+  const [nodes, plans, reports, warnings, linkedTasks, linkedDirectives] = await Promise.all([
+    db.select().from(projectNodes).where(eq(projectNodes.projectId, p.id)),
+    db.select().from(projectYearPlans).where(eq(projectYearPlans.projectId, p.id)).orderBy(projectYearPlans.year),
+    db.select().from(projectReports).where(eq(projectReports.projectId, p.id)).orderBy(desc(projectReports.period)),
+    db.select().from(projectWarnings).where(eq(projectWarnings.projectId, p.id)).orderBy(desc(projectWarnings.id)),
+    db
+      .select({ id: tasks.id, number: tasks.number, title: tasks.title, state: tasks.state })
+      .from(projectTasks)
+      .innerJoin(tasks, eq(tasks.id, projectTasks.taskId))
+      .where(eq(projectTasks.projectId, p.id)),
+    db
+      .select({ id: directives.id, text: directives.text, meetingId: meetings.id, meetingTitle: meetings.title })
+      .from(projectDirectives)
+      .innerJoin(directives, eq(directives.id, projectDirectives.directiveId))
+      .innerJoin(meetings, eq(meetings.id, directives.meetingId))
+      .where(eq(projectDirectives.projectId, p.id)),
+  ]);
+  const media = reports.length
+    ? await db
+        .select({
+          reportId: projectMedia.reportId,
+          id: attachments.id,
+          name: attachments.name,
+          mime: attachments.mime,
+          kind: projectMedia.kind,
+        })
+        .from(projectMedia)
+        .innerJoin(attachments, eq(attachments.id, projectMedia.attachmentId))
+        .where(
+          inArray(
+            projectMedia.reportId,
+            reports.map((r) => r.id),
+          ),
+        )
+    : [];
+  const figures = reports.map((r) => ({ period: r.period, amount: r.amount }));
+  const period = p.lastReportPeriod ?? todayIso().slice(0, 7);
+  const year = Number(period.slice(0, 4));
+  const annualPlan = plans.find((y) => y.year === year)?.amount ?? null;
+  const status = investmentStatus(figures, period, { annual: annualPlan, total: p.totalInvestment });
+  // The year of the last report, month by month: invested, cumulative, and the plan's straight line.
+  let cumulative = 0;
+  const curve = Array.from({ length: 12 }, (_, i) => {
+    const m = `${year}-${String(i + 1).padStart(2, "0")}`;
+    const amount = figures.filter((f) => f.period === m).reduce((n, f) => n + f.amount, 0);
+    cumulative += amount;
+    return {
+      period: m,
+      amount,
+      cumulative: Math.round(cumulative * 10) / 10,
+      planned: annualPlan === null ? null : Math.round(((annualPlan * (i + 1)) / 12) * 10) / 10,
+    };
+  });
+  const order = ["land", "approval", "start", "main_structure", "completion", "operation"];
+  return {
+    nodes: nodes
+      .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+      .map((n) => ({ kind: n.kind, plannedOn: n.plannedOn, reachedOn: n.reachedOn })),
+    yearPlans: plans.map((y) => ({ year: y.year, amount: y.amount })),
+    status: { period: p.lastReportPeriod, annualPlan, ...status },
+    curve,
+    reports: reports.map((r) => ({
+      id: r.id,
+      period: r.period,
+      amount: r.amount,
+      narrative: r.narrative,
+      submittedByName: r.submittedByName,
+      submittedAt: r.submittedAt,
+      media: media.filter((m) => m.reportId === r.id).map(({ reportId: _, ...m }) => m),
+    })),
+    warnings,
+    tasks: linkedTasks,
+    directives: linkedDirectives,
+  };
+}
