@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { inArray, sql } from "drizzle-orm";
+import {
+  DEFAULT_NODE_TEMPLATES,
+  FUND_TYPES,
+  type NodeKind,
+  PROJECT_CATEGORIES,
+  type ProjectCategory,
+  type ProjectLevel,
+  type ProjectStage,
+} from "../domain/projects.js";
+import { addDays } from "../domain/reporting-periods.js";
+import { todayIso } from "../server/clock.js";
+import { refreshProjectWarnings } from "../server/commands/refresh-project-warnings.js";
+import type { Queryable } from "./connection.js";
+import { projectNodes, projectReports, projects, projectYearPlans, regions, units } from "./schema.js";
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORKS: Record<ProjectCategory, { names: string[]; industry: string }> = {
+  industrial: {
+    industry: "制造业",
+    names: [
+      "年产 20 万吨高性能新材料项目",
+      "智能制造产业园",
+      "新能源汽车零部件生产基地",
+      "集成电路封装测试项目",
+      "光伏组件扩产项目",
+      "高端装备制造基地",
+    ],
+  },
+  infrastructure: {
+    industry: "交通运输",
+    names: ["城市快速路工程", "港区多用途码头", "高铁站综合枢纽", "跨河大桥工程", "城际铁路配套工程", "公路改扩建工程"],
+  },
+  social: {
+    industry: "卫生和社会工作",
+    names: ["人民医院新院区", "职业技术学院新校区", "保障性租赁住房", "养老服务中心", "文化艺术中心", "全民健身中心"],
+  },
+  agriculture: { industry: "农业", names: ["高标准农田建设", "现代农业产业园", "数字农业示范基地", "粮食仓储物流中心"] },
+  ecology: { industry: "水利、环境", names: ["水系综合治理工程", "污水处理厂提标改造", "生活垃圾焚烧发电", "湿地生态修复工程"] },
+  other: { industry: "信息技术", names: ["城市数据中心", "智慧城市运营中心", "科创孵化园"] },
+};
+
+const LEAD_CODES = [
+  "JX-FGW",
+  "JX-JTJ",
+  "JX-JSJ",
+  "JX-JKQ",
+  "JX-GQ",
+  "NH-ZF",
+  "XZ-ZF",
+  "JS-ZF",
+  "HY-ZF",
+  "HN-ZF",
+  "PH-ZF",
+  "TX-ZF",
+];
+
+const month = (iso: string, back: number) => {
+  const d = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return d.toISOString().slice(0, 7);
+};
+
+/**
+ * A few hundred major projects over the demo regions, with node schedules, year plans and three
+ * years of monthly figures (some behind pace, some silent, some late at a node), then their
+ * warnings as the app computes them. Figures are demo data ("演示" in the owner's name).
+ */
+export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20261123): Promise<number> {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const today = todayIso();
+  const leads = await tx
+    .select({ id: units.id, code: units.code, regionId: units.regionId })
+    .from(units)
+    .where(inArray(units.code, LEAD_CODES));
+  const regionOf = new Map((await tx.select({ id: regions.id, name: regions.name }).from(regions)).map((r) => [r.id, r.name]));
+  const rows: (typeof projects.$inferInsert)[] = [];
+  const nodes: (typeof projectNodes.$inferInsert)[] = [];
+  const plans: (typeof projectYearPlans.$inferInsert)[] = [];
+  const reports: (typeof projectReports.$inferInsert)[] = [];
+  const year = Number(today.slice(0, 4));
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const lead = pick(leads);
+    const category: ProjectCategory = pick(PROJECT_CATEGORIES);
+    const level: ProjectLevel = rnd() < 0.15 ? "province" : rnd() < 0.55 ? "city" : "county";
+    const total = Math.round((5_000 + rnd() * 295_000) / 100) * 100;
+    // Where it stands: a start 6 to 40 months ago for most; some still preparing.
+    const startedMonthsAgo = Math.floor(rnd() * 40) - 6;
+    const startOn = addDays(today, -startedMonthsAgo * 30);
+    const span = 18 + Math.floor(rnd() * 24);
+    const completionOn = addDays(startOn, span * 30);
+    const stage: ProjectStage =
+      startedMonthsAgo < 0
+        ? rnd() < 0.5
+          ? "reserve"
+          : "preparatory"
+        : completionOn < today
+          ? rnd() < 0.6
+            ? "completed"
+            : "in_operation"
+          : startedMonthsAgo < 3
+            ? "started"
+            : "under_construction";
+    // A fifth fall behind, most of them a little.
+    const pace = rnd() < 0.2 ? (rnd() < 0.25 ? 0.5 + rnd() * 0.15 : 0.72 + rnd() * 0.15) : 0.95 + rnd() * 0.15;
+    const silent = rnd() < 0.08; // some stop reporting
+    const regionName = regionOf.get(lead.regionId) ?? "";
+    rows.push({
+      id,
+      code: `JX${year - 2}${String(i + 1).padStart(4, "0")}`,
+      name: `${regionName.replace(/市$|县$|区$/, "")}${pick(WORKS[category].names)}`,
+      regionId: lead.regionId,
+      leadUnitId: lead.id,
+      ownerName: `${regionName}${pick(["城市投资集团", "交通投资集团", "产业发展公司", "建设发展公司"])}（演示）`,
+      responsibleLeader: pick(["王副市长", "李副市长", "张副县长", "陈副区长"]),
+      industry: WORKS[category].industry,
+      category,
+      fundType: rnd() < 0.3 ? pick(FUND_TYPES) : null,
+      level,
+      stage,
+      totalInvestment: total,
+      createdAt: `${month(today, 40)}-01T00:00:00Z`,
+    });
+    const template = DEFAULT_NODE_TEMPLATES[category];
+    const offsets: Record<NodeKind, number> = {
+      land: -120,
+      approval: -60,
+      start: 0,
+      main_structure: Math.floor(span * 0.6) * 30,
+      completion: span * 30,
+      operation: span * 30 + 90,
+    };
+    // Some projects in preparation have let their planned start pass.
+    const startSlipped = stage === "preparatory" && rnd() < 0.5;
+    for (const kind of template) {
+      const plannedOn = kind === "start" && startSlipped ? addDays(today, -20 - Math.floor(rnd() * 100)) : addDays(startOn, offsets[kind]);
+      // Nodes before today are reached, a little late or early; a few main structures run late.
+      const late = kind === "main_structure" && rnd() < 0.25;
+      const reachedOn =
+        plannedOn < today && !late && stage !== "reserve" && !(kind === "start" && stage === "preparatory") ? addDays(plannedOn, Math.floor(rnd() * 40) - 15) : null;
+      nodes.push({ projectId: id, kind, plannedOn, reachedOn: reachedOn && reachedOn < today ? reachedOn : null });
+    }
+    if (stage === "reserve" || stage === "preparatory") continue;
+    const monthly = total / span;
+    // Each year's plan covers the months the works run in that year.
+    for (let y = year - 2; y <= year; y++) {
+      const from = [startOn, `${y}-01-01`].sort()[1];
+      const to = [completionOn, `${y}-12-31`].sort()[0];
+      const months = from > to ? 0 : Math.round((Date.parse(to) - Date.parse(from)) / (30.4 * 86_400_000));
+      if (months > 0) plans.push({ projectId: id, year: y, amount: Math.round(monthly * months) });
+    }
+    for (let back = Math.min(startedMonthsAgo, 36); back >= 1; back--) {
+      const period = month(today, back);
+      if (silent && back < 4) continue;
+      if (`${period}-28` > completionOn && stage !== "under_construction") continue;
+      const amount = Math.round(monthly * pace * (0.6 + rnd() * 0.8));
+      reports.push({
+        projectId: id,
+        period,
+        amount,
+        narrative: pick(["主体结构施工中", "桩基工程完成", "设备安装调试", "室外配套施工", "钢结构吊装", "土方开挖"]),
+        submittedByName: "演示填报员",
+        submittedAt: `${period}-26T09:00:00Z`,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 200) await tx.insert(projects).values(rows.slice(i, i + 200));
+  for (let i = 0; i < nodes.length; i += 500) await tx.insert(projectNodes).values(nodes.slice(i, i + 500));
+  for (let i = 0; i < plans.length; i += 500) await tx.insert(projectYearPlans).values(plans.slice(i, i + 500));
+  for (let i = 0; i < reports.length; i += 500) await tx.insert(projectReports).values(reports.slice(i, i + 500));
+  // Totals and the last report as the reports say, then the warnings as the app computes them.
+  await tx.execute(sqlTotals);
+  await refreshProjectWarnings(
+    tx,
+    rows.map((r) => r.id as string),
+    today,
+  );
+  return rows.length;
+}
+
+const sqlTotals = sql`update projects p set invested = r.total, last_report_period = r.last,
+    last_report_on = (r.last || '-26')::date
+  from (select project_id, sum(amount) as total, max(period) as last from project_reports group by project_id) r
+  where r.project_id = p.id`;
