@@ -146,11 +146,14 @@ export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20
     // Some projects in preparation have let their planned start pass.
     const startSlipped = stage === "preparatory" && rnd() < 0.5;
     for (const kind of template) {
-      const plannedOn = kind === "start" && startSlipped ? addDays(today, -20 - Math.floor(rnd() * 100)) : addDays(startOn, offsets[kind]);
+      const plannedOn =
+        kind === "start" && startSlipped ? addDays(today, -20 - Math.floor(rnd() * 100)) : addDays(startOn, offsets[kind]);
       // Nodes before today are reached, a little late or early; a few main structures run late.
       const late = kind === "main_structure" && rnd() < 0.25;
       const reachedOn =
-        plannedOn < today && !late && stage !== "reserve" && !(kind === "start" && stage === "preparatory") ? addDays(plannedOn, Math.floor(rnd() * 40) - 15) : null;
+        plannedOn < today && !late && stage !== "reserve" && !(kind === "start" && stage === "preparatory")
+          ? addDays(plannedOn, Math.floor(rnd() * 40) - 15)
+          : null;
       nodes.push({ projectId: id, kind, plannedOn, reachedOn: reachedOn && reachedOn < today ? reachedOn : null });
     }
     if (stage === "reserve" || stage === "preparatory") continue;

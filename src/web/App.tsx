@@ -21,6 +21,8 @@ import { MeetingImportPage } from "./pages/meetings/MeetingImportPage.js";
 import { MeetingPage } from "./pages/meetings/MeetingPage.js";
 import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
+import { ProjectPage } from "./pages/projects/ProjectPage.js";
+import { ProjectsPage } from "./pages/projects/ProjectsPage.js";
 import { RegionsPage } from "./pages/RegionsPage.js";
 import { BulletinPage } from "./pages/supervision/BulletinPage.js";
 import { BulletinsPage } from "./pages/supervision/BulletinsPage.js";
@@ -90,9 +92,13 @@ function Routed() {
         <Route path="bulletins" element={<BulletinsPage />} />
         <Route path="bulletins/:id" element={<BulletinPage />} />
         <Route path="supervision" element={<SupervisionPage />} />
-        {MODULES.filter((m) => !["meetings", "tasks", "campaigns", "supervision", "bulletins"].includes(m.key)).map((m) => (
-          <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
-        ))}
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
+        {MODULES.filter((m) => !["meetings", "tasks", "campaigns", "supervision", "bulletins", "projects"].includes(m.key)).map(
+          (m) => (
+            <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
+          ),
+        )}
         <Route path="admin/regions" element={<RegionsPage />} />
         <Route path="admin/units" element={<UnitsPage />} />
         <Route path="admin/users" element={<UsersPage />} />

@@ -41,6 +41,7 @@ export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string
       "dashboard.read": can(actor, "dashboard", "read"),
       "delivery.list": can(actor, "delivery", "list"),
       "settings.update": can(actor, "settings", "update"),
+      "project.create": can(actor, "project", "create"),
     },
   };
 }

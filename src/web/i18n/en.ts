@@ -1,4 +1,5 @@
 import { ledgerEn } from "./ledger-en.js";
+import { projectsEn } from "./projects-en.js";
 import { supervisionEn } from "./supervision-en.js";
 import { tasksEn } from "./tasks-en.js";
 import { workEn } from "./work-en.js";
@@ -9,6 +10,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...ledgerEn,
   ...workEn,
   ...supervisionEn,
+  ...projectsEn,
   "app.name": "Luoshi",
   "app.tagline": "From meeting decisions to work done",
   "lang.switch": "简体中文",

@@ -1,4 +1,5 @@
 import { ledgerZhCN } from "./ledger-zh-CN.js";
+import { projectsZhCN } from "./projects-zh-CN.js";
 import { supervisionZhCN } from "./supervision-zh-CN.js";
 import { tasksZhCN } from "./tasks-zh-CN.js";
 import { workZhCN } from "./work-zh-CN.js";
@@ -8,6 +9,7 @@ export const zhCN = {
   ...ledgerZhCN,
   ...workZhCN,
   ...supervisionZhCN,
+  ...projectsZhCN,
   "app.name": "落实",
   "app.tagline": "会议决策落实督办平台",
   "lang.switch": "English",
