@@ -136,7 +136,9 @@ export const projectOut = projectSummaryOut.extend({
     totalCompletion: z.number().nullable(),
   }),
   /** Month by month for the chart: invested, cumulative this year, and the plan's straight line. */
-  curve: z.array(z.object({ period: z.string(), amount: z.number(), cumulative: z.number(), planned: z.number().nullable() })),
+  curve: z.array(
+    z.object({ period: z.string(), amount: z.number(), cumulative: z.number().nullable(), planned: z.number().nullable() }),
+  ),
   reports: z.array(
     z.object({
       id: z.string(),

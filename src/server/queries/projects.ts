@@ -172,7 +172,8 @@ export async function projectDetail(db: Queryable, p: LoadedProject) {
     return {
       period: m,
       amount,
-      cumulative: Math.round(cumulative * 10) / 10,
+      // Months not reported yet have no cumulative figure: the line stops where the reports stop.
+      cumulative: p.lastReportPeriod !== null && m <= p.lastReportPeriod ? Math.round(cumulative * 10) / 10 : null,
       planned: annualPlan === null ? null : Math.round(((annualPlan * (i + 1)) / 12) * 10) / 10,
     };
   });

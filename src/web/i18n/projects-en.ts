@@ -103,5 +103,6 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   "warningDetail.start_overdue": "start planned {plannedOn}, {days} days late",
   "warningDetail.no_report": "no report for {days} days (since {since})",
   "warning.empty": "No warnings",
+  "project.warningSep": ": ",
   "warning.openOnly": "Open only",
 };

@@ -100,5 +100,6 @@ export const projectsZhCN = {
   "warningDetail.start_overdue": "计划 {plannedOn} 开工，已逾期 {days} 天",
   "warningDetail.no_report": "自 {since} 起 {days} 天未填报",
   "warning.empty": "暂无预警",
+  "project.warningSep": "：",
   "warning.openOnly": "只看未解除",
 } as const;

@@ -68,7 +68,6 @@ export function ProjectPage() {
   };
   const s = p.status;
   const open = p.warnings.filter((w) => !w.clearedOn);
-  const reachedUpTo = p.nodes.filter((n) => n.reachedOn).length;
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Breadcrumb items={[{ title: <Link to="/projects">{t("nav.projects")}</Link> }, { title: p.code }]} />
@@ -180,7 +179,7 @@ export function ProjectPage() {
       <Card title={t("project.nodes")} size="small">
         <Steps
           size="small"
-          current={reachedUpTo}
+          current={p.nodes.length}
           data-testid="project-nodes"
           items={p.nodes.map((n) => {
             const late = !n.reachedOn && n.plannedOn !== null && n.plannedOn < new Date().toISOString().slice(0, 10);
@@ -235,6 +234,7 @@ export function ProjectPage() {
       <Card title={t("project.reports")} size="small">
         <List
           dataSource={p.reports}
+          pagination={p.reports.length > 12 ? { pageSize: 12, size: "small" } : false}
           locale={{ emptyText: t("project.noReports") }}
           data-testid="project-reports"
           renderItem={(r) => (

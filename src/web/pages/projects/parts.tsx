@@ -21,7 +21,7 @@ type WarningLine = Pick<ProjectOut["warnings"][number], "kind" | "node" | "detai
 export function warningText(w: WarningLine, t: Translate): string {
   const d = Object.fromEntries(Object.entries(w.detail).map(([k, v]) => [k, String(v)]));
   const node = w.node ? `${t(`node.${w.node}`)} · ` : "";
-  return `${t(`warningKind.${w.kind}`)}：${node}${t(`warningDetail.${w.kind}`, d)}`;
+  return `${t(`warningKind.${w.kind}`)}${t("project.warningSep")}${node}${t(`warningDetail.${w.kind}`, d)}`;
 }
 
 /** 万元 with thousands separators. */

@@ -1,0 +1,111 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../src/domain/reporting-periods.js";
+import { todayIso } from "../../src/server/clock.js";
+import { browserAvailable, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
+
+const PHOTO = join(SHOTS, "project-site.jpg");
+const NAME = "嘉兴港区化工新材料产业园二期";
+
+async function pick(page: Page, testId: string, text: string) {
+  await page.locator(`[data-testid="${testId}"]`).click();
+  await page.keyboard.type(text);
+  await page.locator(".ant-select-item-option", { hasText: text }).first().click();
+}
+
+async function typeDate(page: Page, testId: string, date: string) {
+  const input = page.locator(`[data-testid="${testId}"]`).locator("xpath=descendant-or-self::input").first();
+  await input.click();
+  await input.fill(date);
+  // Tab, not Enter: Enter in a form's field sends the form.
+  await input.press("Tab");
+}
+
+describe.runIf(browserAvailable())("projects: register, report a month with a photo, a warning raised and cleared", () => {
+  let e: E2E;
+  let office: Page;
+  let unit: Page;
+  let projectUrl = "";
+  const today = todayIso();
+
+  beforeAll(async () => {
+    e = await startE2E();
+    office = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    unit = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const jpeg = await office.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 320;
+      canvas.height = 200;
+      const g = canvas.getContext("2d")!;
+      g.fillStyle = "#8fb3d9";
+      g.fillRect(0, 0, 320, 200);
+      g.fillStyle = "#7a6a55";
+      g.fillRect(30, 90, 260, 110);
+      return canvas.toDataURL("image/jpeg", 0.8);
+    });
+    writeFileSync(PHOTO, Buffer.from(jpeg.split(",")[1], "base64"));
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it("the office registers a project whose main structure is already late: a warning is raised", async () => {
+    await signIn(office, e.url, "coordinator");
+    await office.waitForURL(`${e.url}/`);
+    await office.goto(`${e.url}/projects`);
+    await office.locator('[data-testid="new-project"]').click();
+    await office.locator('[data-testid="project-code"]').fill("E2E-0001");
+    await office.locator('[data-testid="project-name"]').fill(NAME);
+    await pick(office, "project-region", "嘉兴市");
+    await pick(office, "project-lead", "发展和改革");
+    await office.locator(".ant-drawer .ant-select", { hasText: "前期" }).click();
+    await office.locator(".ant-select-item-option", { hasText: "在建" }).click();
+    await office.locator('[data-testid="project-total"]').locator("xpath=descendant-or-self::input").first().fill("86000");
+    await office.locator('[data-testid="project-year-amount"]').locator("xpath=descendant-or-self::input").first().fill("24000");
+    await typeDate(office, "node-start-planned", addDays(today, -200));
+    await typeDate(office, "node-main_structure-planned", addDays(today, -40));
+    await office.locator('[data-testid="project-save"]').click();
+    await office.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectUrl = office.url();
+    await expect.poll(() => office.locator('[data-testid="project-heading"]').textContent()).toBe(NAME);
+    const warnings = office.locator('[data-testid="project-warnings"]');
+    await expect.poll(() => warnings.textContent()).toContain("节点逾期");
+    expect(await warnings.textContent()).toContain("主体结顶");
+    await shot(office, "project-warning-raised-zh");
+  });
+
+  it("the lead unit reports the month with a photo and the node reached: the warning is cleared", async () => {
+    await signIn(unit, e.url, "reporter");
+    await unit.waitForURL(`${e.url}/`);
+    await unit.locator('[data-testid="lang-switch"]').click();
+    await unit.goto(projectUrl);
+    await unit.locator('[data-testid="project-report-form"]').waitFor();
+    await unit.locator('[data-testid="project-report-amount"]').locator("xpath=descendant-or-self::input").first().fill("3200");
+    await unit.locator('[data-testid="project-report-narrative"]').fill("Main structure topped out; curtain walls begin.");
+    await unit.locator('[data-testid="add-node-reached"]').click();
+    await unit.locator('[data-testid="node-reached-kind"]').click();
+    await unit.locator(".ant-select-item-option", { hasText: "Main structure" }).click();
+    // Yesterday: the browser and the server may stand on either side of midnight (UTC and Asia/Shanghai).
+    await typeDate(unit, "node-reached-on", addDays(today, -1));
+    await unit.locator('.ant-upload input[type="file"]').setInputFiles(PHOTO);
+    await expect.poll(() => unit.locator(".ant-upload-list-item-done").count()).toBe(1);
+    await unit.locator('[data-testid="project-report-submit"]').click();
+    const reports = unit.locator('[data-testid="project-reports"]');
+    await expect.poll(() => reports.textContent()).toContain("Main structure topped out");
+    await expect.poll(() => unit.locator('[data-testid="project-media"] img').count()).toBe(1);
+    const status = unit.locator('[data-testid="project-status"]');
+    expect(await status.textContent()).toContain("3,200");
+    const warnings = unit.locator('[data-testid="project-warnings"]');
+    await expect.poll(() => warnings.textContent()).toContain("Cleared");
+    await shot(unit, "project-warning-cleared-en");
+
+    // In the library's list of open warnings the project keeps its investment warning, and its node warning is gone.
+    await office.goto(`${e.url}/projects`);
+    await office.locator(".ant-tabs-tab", { hasText: "项目预警" }).click();
+    const rows = office.locator('[data-testid="warning-table"] tr.ant-table-row', { hasText: NAME });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    for (const row of await rows.all()) expect(await row.textContent()).not.toContain("节点逾期");
+  });
+});
