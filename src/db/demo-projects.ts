@@ -186,6 +186,9 @@ export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20
   for (let i = 0; i < reports.length; i += 500) await tx.insert(projectReports).values(reports.slice(i, i + 500));
   // Totals and the last report as the reports say, then the warnings as the app computes them.
   await tx.execute(sqlTotals);
+  await tx.execute(sql`insert into project_year_plans (project_id, year, amount, invested)
+    select project_id, substr(period, 1, 4)::int, null, sum(amount) from project_reports group by 1, 2
+    on conflict (project_id, year) do update set invested = excluded.invested`);
   await refreshProjectWarnings(
     tx,
     rows.map((r) => r.id as string),

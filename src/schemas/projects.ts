@@ -123,7 +123,7 @@ export const projectOut = projectSummaryOut.extend({
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
   nodes: z.array(z.object({ kind: z.enum(NODE_KINDS), plannedOn: z.string().nullable(), reachedOn: z.string().nullable() })),
-  yearPlans: z.array(z.object({ year: z.number(), amount: z.number() })),
+  yearPlans: z.array(z.object({ year: z.number(), amount: z.number().nullable(), invested: z.number() })),
   /** This year's figures as of the last month reported. */
   status: z.object({
     period: z.string().nullable(),
@@ -177,3 +177,28 @@ export const warningListOut = pageOf(
     region: unitRef,
   }),
 );
+
+export const projectRegionsQuery = z
+  .object({ regionId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() })
+  .strict();
+export const projectRegionsOut = z.object({
+  region: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  year: z.number(),
+  areas: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      /** The region's own projects (not in a region below it). */
+      own: z.boolean(),
+      projects: z.number(),
+      totalInvestment: z.number(),
+      planned: z.number(),
+      invested: z.number(),
+      completion: z.number().nullable(),
+      warnings: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
+    }),
+  ),
+});
+export type ProjectRegionsOut = z.infer<typeof projectRegionsOut>;

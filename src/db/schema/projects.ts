@@ -86,7 +86,10 @@ export const projects = pgTable(
   ],
 );
 
-/** The investment planned for each year. */
+/**
+ * Each year of a project: the investment planned (null when none was set) and the investment
+ * reported, kept by the monthly report so region views sum one row per project, not every month.
+ */
 export const projectYearPlans = pgTable(
   "project_year_plans",
   {
@@ -94,9 +97,10 @@ export const projectYearPlans = pgTable(
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     year: integer("year").notNull(),
-    amount: doublePrecision("amount").notNull(),
+    amount: doublePrecision("amount"),
+    invested: doublePrecision("invested").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.year] })],
+  (t) => [primaryKey({ columns: [t.projectId, t.year] }), index("project_year_plans_year_idx").on(t.year)],
 );
 
 /** The node schedule: planned and reached dates of land, approval, start, main structure, completion, operation. */

@@ -8,6 +8,7 @@ import {
   projectNodes,
   projectReports,
   projects,
+  projectYearPlans,
 } from "../../db/schema.js";
 import type { ProjectReportIn } from "../../schemas/projects.js";
 import { writeAudit } from "../audit.js";
@@ -76,6 +77,15 @@ export async function reportProjectMonth(
       .insert(projectNodes)
       .values({ projectId: project.id, kind: n.kind, reachedOn: n.reachedOn })
       .onConflictDoUpdate({ target: [projectNodes.projectId, projectNodes.kind], set: { reachedOn: n.reachedOn } });
+  const year = Number(report.period.slice(0, 4));
+  const [{ ofYear }] = await tx
+    .select({ ofYear: sql<number>`coalesce(sum(${projectReports.amount}), 0)`.mapWith(Number) })
+    .from(projectReports)
+    .where(and(eq(projectReports.projectId, project.id), sql`${projectReports.period} like ${`${year}-%`}`));
+  await tx
+    .insert(projectYearPlans)
+    .values({ projectId: project.id, year, amount: null, invested: ofYear })
+    .onConflictDoUpdate({ target: [projectYearPlans.projectId, projectYearPlans.year], set: { invested: ofYear } });
   const [{ invested, last }] = await tx
     .select({
       invested: sql<number>`coalesce(sum(${projectReports.amount}), 0)`.mapWith(Number),

@@ -62,8 +62,13 @@ async function writeLinks(tx: Queryable, projectId: string, links: Links) {
         );
   }
   if (links.yearPlans) {
-    await tx.delete(projectYearPlans).where(eq(projectYearPlans.projectId, projectId));
-    if (links.yearPlans.length) await tx.insert(projectYearPlans).values(links.yearPlans.map((y) => ({ projectId, ...y })));
+    // Plans are replaced; what was reported for each year stays (a year without a plan keeps its figure).
+    await tx.update(projectYearPlans).set({ amount: null }).where(eq(projectYearPlans.projectId, projectId));
+    for (const y of links.yearPlans)
+      await tx
+        .insert(projectYearPlans)
+        .values({ projectId, year: y.year, amount: y.amount })
+        .onConflictDoUpdate({ target: [projectYearPlans.projectId, projectYearPlans.year], set: { amount: y.amount } });
   }
   if (links.taskIds) {
     await tx.delete(projectTasks).where(eq(projectTasks.projectId, projectId));

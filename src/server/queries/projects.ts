@@ -182,7 +182,7 @@ export async function projectDetail(db: Queryable, p: LoadedProject) {
     nodes: nodes
       .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
       .map((n) => ({ kind: n.kind, plannedOn: n.plannedOn, reachedOn: n.reachedOn })),
-    yearPlans: plans.map((y) => ({ year: y.year, amount: y.amount })),
+    yearPlans: plans.map((y) => ({ year: y.year, amount: y.amount, invested: y.invested })),
     status: { period: p.lastReportPeriod, annualPlan, ...status },
     curve,
     reports: reports.map((r) => ({

@@ -260,6 +260,7 @@ const EXAMPLES: Record<string, Example> = {
     body: { period: "2023-05", amount: 10, narrative: "Piling done" },
   }),
   "GET /api/warnings": () => ({ url: "/api/warnings" }),
+  "GET /api/projects/regions": (f) => ({ url: `/api/projects/regions?regionId=${f.region.id}` }),
   "POST /api/deliveries/:id/retry": () => ({ url: "/api/deliveries/1/retry", body: {} }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),

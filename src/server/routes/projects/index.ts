@@ -8,17 +8,21 @@ import {
   projectListQuery,
   projectOut,
   projectPage,
+  projectRegionsOut,
+  projectRegionsQuery,
   projectReportIn,
   projectUpdate,
   warningListOut,
   warningListQuery,
 } from "../../../schemas/projects.js";
+import { todayIso } from "../../clock.js";
 import { reportProjectMonth } from "../../commands/report-project-month.js";
 import { createProject, updateProject } from "../../commands/save-project.js";
 import type { ActingContext } from "../../context.js";
 import { badRequest } from "../../errors.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentProject, presentProjectSummary } from "../../presenters/project.js";
+import { projectRegions } from "../../queries/project-regions.js";
 import { listWarnings } from "../../queries/project-warnings.js";
 import { listProjects, loadProject, projectDetail, scopedProject } from "../../queries/projects.js";
 import type { RoutePlugin } from "../types.js";
@@ -53,6 +57,18 @@ export const projectRoutes: RoutePlugin = async (app, { database }) => {
     const page = await listProjects(db, req.ctx.actor, req.query);
     return { ...page, items: page.items.map(presentProjectSummary) };
   });
+
+  // Investment by region for a year, one level below a region (default: the reader's own).
+  app.get(
+    "/api/projects/regions",
+    { schema: { tags, querystring: projectRegionsQuery, response: { 200: projectRegionsOut } } },
+    async (req) => {
+      authorize(req.ctx, "project", "list");
+      const actor = req.ctx.actor;
+      const year = req.query.year ?? Number(todayIso().slice(0, 4));
+      return projectRegions(db, actor, req.query.regionId ?? actor.regionId, year);
+    },
+  );
 
   app.get("/api/projects/:id", { schema: { tags, params: idParams, response: { 200: projectOut } } }, async (req) => {
     const p = await loadProject(db, req.params.id);

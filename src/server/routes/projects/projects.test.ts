@@ -164,4 +164,18 @@ describe("the project library", () => {
     expect((await outsider.get("/api/projects")).json().total).toBe(0);
     expect((await reporter.get("/api/projects")).json().total).toBe(all.total);
   });
+
+  it("sums investment by the regions one level down, against the year's plan", async () => {
+    const county = await buildRegion(t.database.db, { level: "county", parent: region });
+    const made = (await office.post("/api/projects", project({ regionId: county.id, yearPlans: [{ year, amount: 1000 }] }))).json();
+    await reporter.post(`/api/projects/${made.id}/reports`, { period: thisMonth, amount: 250, narrative: "桩基施工" });
+    const view = (await office.get(`/api/projects/regions?regionId=${region.id}&year=${year}`)).json();
+    const below = view.areas.find((a: { id: string }) => a.id === county.id);
+    expect(below).toMatchObject({ own: false, projects: 1, planned: 1000, invested: 250, completion: 25 });
+    const own = view.areas.find((a: { own: boolean }) => a.own);
+    expect(own.projects).toBeGreaterThanOrEqual(3);
+    // Another unit's reporter sees the regions but none of these projects.
+    const theirs = (await outsider.get(`/api/projects/regions?regionId=${region.id}&year=${year}`)).json();
+    expect(theirs.areas.reduce((n: number, a: { projects: number }) => n + a.projects, 0)).toBe(0);
+  });
 });

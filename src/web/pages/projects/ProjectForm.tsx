@@ -31,7 +31,7 @@ interface Values {
   totalInvestment: number;
   address?: string;
   description?: string;
-  yearPlans?: { year: number; amount: number }[];
+  yearPlans?: { year: number; amount: number | null }[];
   nodes: Record<string, { plannedOn?: Dayjs | null; reachedOn?: Dayjs | null }>;
 }
 
@@ -72,7 +72,9 @@ export function ProjectForm({
       totalInvestment: v.totalInvestment,
       address: v.address || null,
       description: v.description || null,
-      yearPlans: (v.yearPlans ?? []).filter((y) => y?.year && y.amount !== undefined),
+      yearPlans: (v.yearPlans ?? [])
+        .filter((y) => y?.year && y.amount !== undefined && y.amount !== null)
+        .map((y) => ({ year: y.year, amount: y.amount })),
       nodes: (project?.nodes.length ? project.nodes.map((n) => n.kind) : DEFAULT_NODE_TEMPLATES[v.category]).map((kind) => ({
         kind,
         plannedOn: iso(v.nodes?.[kind]?.plannedOn),
@@ -125,7 +127,9 @@ export function ProjectForm({
           totalInvestment: project?.totalInvestment,
           address: project?.address ?? undefined,
           description: project?.description ?? undefined,
-          yearPlans: project?.yearPlans ?? [{ year: dayjs().year(), amount: undefined }],
+          yearPlans: project?.yearPlans.filter((y) => y.amount !== null).map((y) => ({ year: y.year, amount: y.amount })) ?? [
+            { year: dayjs().year(), amount: null },
+          ],
           nodes: Object.fromEntries(
             (project?.nodes ?? []).map((n) => [n.kind, { plannedOn: day(n.plannedOn), reachedOn: day(n.reachedOn) }]),
           ),
