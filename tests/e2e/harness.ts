@@ -70,3 +70,15 @@ export async function signIn(page: Page, url: string, username: string, password
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Confirms the open confirmation dialog and waits until it has closed; if the request behind it
+ * failed, the error toast's text is thrown, so a failing run says why.
+ */
+export async function confirmDialog(page: Page) {
+  const dialog = page.locator(".ant-modal-confirm");
+  await dialog.locator(".ant-btn-primary").click();
+  await dialog.waitFor({ state: "detached", timeout: 20_000 });
+  const errors = await page.locator(".ant-message-error").allTextContents();
+  if (errors.length) throw new Error(`the confirmed step failed: ${errors.join(" | ")}`);
+}

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
+import { browserAvailable, confirmDialog, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
 
 /** A real photo (drawn by the browser itself), so the report shows a picture that decodes. */
 const PHOTO = join(SHOTS, "site-photo.jpg");
@@ -79,7 +79,7 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
     await expect.poll(() => lead.locator('[data-testid="my-work-sign"]').textContent()).toContain("民营经济发展环境优化专项任务");
     await lead.goto(taskUrl);
     await lead.locator('[data-testid="step-accept"]').click();
-    await lead.locator(".ant-modal-confirm .ant-btn-primary").click();
+    await confirmDialog(lead);
     await expect.poll(() => lead.locator('[data-testid="task-state"]').getAttribute("data-state")).toBe("accepted");
     await lead.locator('[data-testid="report-narrative"]').fill("已出台支持民营经济发展若干措施，完成8项");
     await numberInput(lead, "report-percent").fill("40");
@@ -106,7 +106,7 @@ describe.runIf(browserAvailable())("tasks from directive to verified", () => {
     await expect.poll(() => lead.locator('[data-testid="task-state"]').getAttribute("data-state")).toBe("completion_requested");
     await office.reload();
     await office.locator('[data-testid="step-verify"]').click();
-    await office.locator(".ant-modal-confirm .ant-btn-primary").click();
+    await confirmDialog(office);
     await expect.poll(() => office.locator('[data-testid="task-state"]').getAttribute("data-state")).toBe("closed");
     await office.locator(".ant-tabs-tab", { hasText: "办理记录" }).click();
     await expect.poll(() => office.locator('[data-testid="task-history"]').textContent()).toContain("复核办结");
