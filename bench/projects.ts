@@ -49,16 +49,16 @@ async function fill(run: (text: string) => Promise<unknown>) {
     from generate_series(1, ${PROJECTS}) g
     join bench_leads l on l.n = 1 + abs(hashint4(g + 5)) % (select count(*) from bench_leads)`);
   await run(`insert into project_nodes (project_id, kind, planned_on, reached_on)
-    select p.id, k.kind::node_kind, current_date + k.offs + (abs(hashint4(p.code)) % 400) - 300,
+    select p.id, k.kind::node_kind, current_date + k.offs + (abs(hashtext(p.code)) % 400) - 300,
       case when k.offs < 0 then current_date + k.offs - 300 end
     from projects p cross join (values ('approval', -400), ('start', -300), ('main_structure', 60), ('completion', 400)) k(kind, offs)
     where p.code like 'B%'`);
   await run(`insert into project_reports (project_id, period, amount, narrative, submitted_by_name, submitted_at)
     select p.id, to_char(date_trunc('month', current_date) - (m || ' months')::interval, 'YYYY-MM'),
-      round((p.total_investment / 48.0) * (0.5 + (abs(hashint4(p.code || m)) % 100) / 100.0)), '主体施工中', '联络员',
+      round((p.total_investment / 48.0) * (0.5 + (abs(hashtext(p.code || m)) % 100) / 100.0)), '主体施工中', '联络员',
       date_trunc('month', current_date) - (m || ' months')::interval + interval '25 days'
     from projects p cross join generate_series(1, ${MONTHS}) m
-    where p.code like 'B%' and p.stage <> 'preparatory' and abs(hashint4(p.code)) % 20 <> 0`);
+    where p.code like 'B%' and p.stage <> 'preparatory' and abs(hashtext(p.code)) % 20 <> 0`);
   await run(`insert into project_year_plans (project_id, year, amount, invested)
     select p.id, y, round(p.total_investment / 4.0), coalesce((select sum(amount) from project_reports r where r.project_id = p.id and r.period like y || '-%'), 0)
     from projects p cross join generate_series(${year - 2}, ${year}) y where p.code like 'B%'`);

@@ -13,6 +13,10 @@ import { projectWarningSettings } from "../queries/settings.js";
 
 const RANK: Record<WarningLevel, number> = { blue: 1, yellow: 2, red: 3 };
 
+/** jsonb gives keys back in its own order: compare details with their keys sorted. */
+const canonical = (o: unknown) =>
+  JSON.stringify(Object.entries((o ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 export interface WarningChanges {
   raised: number;
   changed: number;
@@ -88,7 +92,7 @@ export async function refreshProjectWarnings(
           raisedOn: today,
         });
         changes.raised++;
-      } else if (was.level !== w.level || JSON.stringify(was.detail) !== JSON.stringify(w.detail)) {
+      } else if (was.level !== w.level || canonical(was.detail) !== canonical(w.detail)) {
         const moved = was.level !== w.level;
         await tx
           .update(projectWarnings)

@@ -1,29 +1,28 @@
-import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "../../db/connection.js";
 import { projects, projectWarnings, regions, units } from "../../db/schema.js";
 import type { Actor } from "../../domain/scope.js";
 import type { warningListQuery } from "../../schemas/projects.js";
-import { cappedCount, decodeCursor, pageFrom } from "./paging.js";
+import { COUNT_CAP, decodeCursor, pageFrom } from "./paging.js";
 import { projectScope } from "./projects.js";
 import { anyOf } from "./task-scope.js";
 
 /** Warnings of the projects in scope, newest first: open ones (the list offices work from) or all, with their history. */
 export async function listWarnings(db: Queryable, actor: Actor, q: z.infer<typeof warningListQuery>) {
   const after = decodeCursor(q.cursor);
-  const inScope = projectScope(actor);
+  // Scope and filters on the joined project: the newest warnings are read off the primary key
+  // backwards, each project looked up by its key, rather than gathering every project id first.
   const where = and(
-    inScope ? anyOf(projectWarnings.projectId, sql`select ${projects.id} from ${projects} where ${inScope}`) : undefined,
+    projectScope(actor),
     q.open === "true" ? isNull(projectWarnings.clearedOn) : isNotNull(projectWarnings.clearedOn),
     q.kind ? eq(projectWarnings.kind, q.kind) : undefined,
     q.level ? eq(projectWarnings.level, q.level) : undefined,
-    q.leadUnitId
-      ? anyOf(projectWarnings.projectId, sql`select id from projects where lead_unit_id = ${q.leadUnitId}`)
-      : undefined,
+    q.leadUnitId ? eq(projects.leadUnitId, q.leadUnitId) : undefined,
     q.regionId
       ? anyOf(
-          projectWarnings.projectId,
-          sql`select p.id from projects p join regions r on r.id = p.region_id where r.path like (select path from regions where id = ${q.regionId}) || '%'`,
+          projects.regionId,
+          sql`select id from regions where path like (select path from regions where id = ${q.regionId}) || '%'`,
         )
       : undefined,
   );
@@ -47,7 +46,7 @@ export async function listWarnings(db: Queryable, actor: Actor, q: z.infer<typeo
   const page = pageFrom(rows, q.limit, (r) => [r.w.id, r.w.id]);
   return {
     ...page,
-    ...(await cappedCount(db, projectWarnings, where)),
+    ...(await cappedWarningCount(db, where)),
     items: page.items.map((r) => ({
       id: r.w.id,
       kind: r.w.kind,
@@ -62,4 +61,17 @@ export async function listWarnings(db: Queryable, actor: Actor, q: z.infer<typeo
       region: { id: r.regionId, name: r.regionName },
     })),
   };
+}
+
+/** How many warnings match (joined to their projects for scope), up to COUNT_CAP. */
+async function cappedWarningCount(db: Queryable, where: SQL | undefined) {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(projectWarnings)
+    .innerJoin(projects, eq(projects.id, projectWarnings.projectId))
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("matching");
+  const [{ n }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(matching);
+  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }

@@ -167,7 +167,9 @@ describe("the project library", () => {
 
   it("sums investment by the regions one level down, against the year's plan", async () => {
     const county = await buildRegion(t.database.db, { level: "county", parent: region });
-    const made = (await office.post("/api/projects", project({ regionId: county.id, yearPlans: [{ year, amount: 1000 }] }))).json();
+    const made = (
+      await office.post("/api/projects", project({ regionId: county.id, yearPlans: [{ year, amount: 1000 }] }))
+    ).json();
     await reporter.post(`/api/projects/${made.id}/reports`, { period: thisMonth, amount: 250, narrative: "桩基施工" });
     const view = (await office.get(`/api/projects/regions?regionId=${region.id}&year=${year}`)).json();
     const below = view.areas.find((a: { id: string }) => a.id === county.id);
