@@ -46,6 +46,7 @@ const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
   project_tasks: ["t.project_id", "t.task_id"],
   project_directives: ["t.project_id", "t.directive_id"],
   notice_projects: ["t.notice_id", "t.project_id"],
+  region_maps: ["t.region_id"],
 };
 
 export function latestMigration(): string {

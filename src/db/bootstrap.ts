@@ -7,7 +7,7 @@ import { systemContext } from "../server/context.js";
 import type { Db } from "./connection.js";
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS, DEMO_USERS } from "./demo-jurisdiction.js";
 import { importDemoMeetings } from "./demo-meetings.js";
-import { generateDemoProjects } from "./demo-projects.js";
+import { generateDemoMap, generateDemoProjects } from "./demo-projects.js";
 import { seedDemoSupervision } from "./demo-supervision.js";
 import { generateDemoTasks } from "./demo-tasks.js";
 import { users } from "./schema.js";
@@ -127,6 +127,7 @@ export async function bootstrap(db: Db, opts: { demo: boolean; adminPassword?: s
     await importDemoMeetings(ctx, unitIds.get("JX-DCS")!, tx);
     await generateDemoTasks(tx, unitIds.get("JX-DCS")!);
     await generateDemoProjects(tx);
+    await generateDemoMap(tx);
     await seedDemoSupervision(tx);
     return { kind: "demo" as const, generatedPassword, accounts };
   });

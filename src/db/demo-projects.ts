@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import {
   DEFAULT_NODE_TEMPLATES,
   FUND_TYPES,
@@ -9,11 +9,12 @@ import {
   type ProjectLevel,
   type ProjectStage,
 } from "../domain/projects.js";
+import { roughOutline } from "../domain/region-map.js";
 import { addDays } from "../domain/reporting-periods.js";
 import { todayIso } from "../server/clock.js";
 import { refreshProjectWarnings } from "../server/commands/refresh-project-warnings.js";
 import type { Queryable } from "./connection.js";
-import { projectNodes, projectReports, projects, projectYearPlans, regions, units } from "./schema.js";
+import { projectNodes, projectReports, projects, projectYearPlans, regionMaps, regions, units } from "./schema.js";
 
 function random(seed: number) {
   let a = seed >>> 0;
@@ -201,3 +202,27 @@ const sqlTotals = sql`update projects p set invested = r.total, last_report_peri
     last_report_on = (r.last || '-26')::date
   from (select project_id, sum(amount) as total, max(period) as last from project_reports group by project_id) r
   where r.project_id = p.id`;
+
+/** Rough centres of Jiaxing's counties, for the outline the demo draws itself (no real boundaries ship with it). */
+const JIAXING_PARTS: Record<string, [number, number]> = {
+  "330402": [120.8, 30.74],
+  "330411": [120.66, 30.82],
+  "330421": [120.92, 30.87],
+  "330424": [120.93, 30.53],
+  "330481": [120.62, 30.48],
+  "330482": [121.07, 30.7],
+  "330483": [120.47, 30.66],
+};
+
+/** The demo's map of Jiaxing: a rough outline generated from the counties' centres, marked as generated. */
+export async function generateDemoMap(tx: Queryable): Promise<void> {
+  const [city] = await tx.select().from(regions).where(eq(regions.code, "330400"));
+  if (!city) return;
+  const parts = await tx.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.parentId, city.id));
+  const places = parts
+    .filter((p) => JIAXING_PARTS[p.code])
+    .map((p) => ({ code: p.code, name: p.name, centre: JIAXING_PARTS[p.code] }));
+  await tx
+    .insert(regionMaps)
+    .values({ regionId: city.id, geojson: roughOutline(places, [120.3, 30.35, 121.25, 31.0]), generated: true });
+}

@@ -46,4 +46,5 @@ export const TABLES_IN_ORDER = [
   "project_tasks",
   "project_directives",
   "notice_projects",
+  "region_maps",
 ] as const;

@@ -122,6 +122,14 @@ const MESSAGES = {
     "zh-CN": "该期间和范围内没有可通报的任务或通知，请调整期间或范围",
     en: "Nothing to report for this period and scope: no task and no notice; change the period or the scope",
   },
+  geojson_shape: {
+    "zh-CN": "请上传 GeoJSON 的 FeatureCollection，要素须为 Polygon 或 MultiPolygon",
+    en: "Upload a GeoJSON FeatureCollection of Polygon or MultiPolygon features",
+  },
+  geojson_codes: {
+    "zh-CN": "以下要素的 properties.code 不是该区划下级区划的代码：{codes}",
+    en: "These features' properties.code name no part of the region: {codes}",
+  },
   node_repeated: { "zh-CN": "同一节点只能出现一次", en: "Each node appears once" },
   year_repeated: { "zh-CN": "同一年度只能有一个计划投资额", en: "Each year has one planned amount" },
   period_invalid: { "zh-CN": "月份格式应为 YYYY-MM", en: "A month is written YYYY-MM" },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   doublePrecision,
   index,
@@ -219,3 +220,14 @@ export const noticeProjects = pgTable(
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectReportRow = typeof projectReports.$inferSelect;
 export type ProjectWarningRow = typeof projectWarnings.$inferSelect;
+
+/** The outline of a region's parts (a GeoJSON FeatureCollection keyed by administrative code), for maps. */
+export const regionMaps = pgTable("region_maps", {
+  regionId: uuid("region_id")
+    .primaryKey()
+    .references(() => regions.id, { onDelete: "cascade" }),
+  geojson: jsonb("geojson").notNull(),
+  generated: boolean("generated").notNull().default(false),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+});

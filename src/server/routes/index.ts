@@ -13,6 +13,7 @@ import { milestoneRoutes } from "./milestones/index.js";
 import { myWorkRoutes } from "./my-work/index.js";
 import { noticeRoutes } from "./notices/index.js";
 import { projectRoutes } from "./projects/index.js";
+import { regionMapRoutes } from "./region-maps/index.js";
 import { regionRoutes } from "./regions/index.js";
 import { reportRoutes } from "./reports/index.js";
 import { settingsRoutes } from "./settings/index.js";
@@ -46,6 +47,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     bulletinRoutes,
     supervisionRoutes,
     projectRoutes,
+    regionMapRoutes,
   ])
     await app.register(routes, deps);
 };

@@ -31,6 +31,7 @@ import {
   type ProgressReportRow,
   projects,
   type RegionRow,
+  regionMaps,
   type TaskRow,
   type UnitRow,
   type UserRow,
@@ -260,6 +261,11 @@ const EXAMPLES: Record<string, Example> = {
     body: { period: "2023-05", amount: 10, narrative: "Piling done" },
   }),
   "GET /api/warnings": () => ({ url: "/api/warnings" }),
+  "GET /api/regions/:id/map": (f) => ({ url: `/api/regions/${f.region.id}/map` }),
+  "PUT /api/regions/:id/map": (f) => ({
+    url: `/api/regions/${f.region.id}/map`,
+    body: { type: "FeatureCollection", features: [] },
+  }),
   "GET /api/projects/regions": (f) => ({ url: `/api/projects/regions?regionId=${f.region.id}` }),
   "POST /api/deliveries/:id/retry": () => ({ url: "/api/deliveries/1/retry", body: {} }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
@@ -349,6 +355,9 @@ beforeAll(async () => {
       totalInvestment: 100,
     })
     .returning();
+  await db
+    .insert(regionMaps)
+    .values({ regionId: region.id, geojson: { type: "FeatureCollection", features: [] }, generated: true });
   f = {
     otherProjectId: otherProject.id,
     otherScheduleId: otherSchedule.id,

@@ -1,11 +1,25 @@
-import { BarChart, LineChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { BarChart, LineChart, MapChart, PieChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
 // Only what the dashboards draw, so the bundle carries no more of ECharts than that.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+
+/** Makes a GeoJSON outline available to map series under `name`. */
+export const registerMap = (name: string, geojson: object) =>
+  echarts.registerMap(name, geojson as Parameters<typeof echarts.registerMap>[1]);
 
 export type EChartOption = echarts.EChartsCoreOption;
 

@@ -103,6 +103,16 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   "warningDetail.start_overdue": "start planned {plannedOn}, {days} days late",
   "warningDetail.no_report": "no report for {days} days (since {since})",
   "warning.empty": "No warnings",
+  "project.regions": "By region",
+  "project.regionMap": "Annual plan completion on the map",
+  "project.byRegion": "Plan and investment by region",
+  "project.noMap":
+    "No map for this region yet. An admin can upload a GeoJSON of its parts (properties.code = the administrative code).",
+  "project.mapGenerated": "A sketch drawn from the counties' centres, not their real borders.",
+  "project.ownLevel": "its own",
+  "project.uploadMap": "Upload a map (GeoJSON)",
+  "project.mapUploaded": "The map is updated",
+  "project.mapUnreadable": "The file cannot be read: choose a GeoJSON file",
   "project.warningSep": ": ",
   "warning.openOnly": "Open only",
 };

@@ -10,6 +10,7 @@ import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
 import { ProjectForm } from "./ProjectForm.js";
 import { WarningTag, wan } from "./parts.js";
+import { RegionView } from "./RegionView.js";
 import { WarningsList } from "./WarningsList.js";
 
 type Sort = "code" | "name" | "totalInvestment" | "invested" | "warning";
@@ -177,6 +178,7 @@ export function ProjectsPage() {
         items={[
           { key: "library", label: t("project.library"), children: library },
           { key: "warnings", label: t("project.warnings"), children: <WarningsList /> },
+          { key: "regions", label: t("project.regions"), children: <RegionView /> },
         ]}
       />
     </Card>
