@@ -41,6 +41,11 @@ export function roughOutline(
     for (let c = 0; c < cols; c++) {
       const x = west + (c + 0.5) * dx;
       const y = south + (r + 0.5) * dy;
+      // Only the ellipse inside the box: a rounder sketch than the box itself.
+      if (((2 * (x - west)) / (east - west) - 1) ** 2 + ((2 * (y - south)) / (north - south) - 1) ** 2 > 1) {
+        owner[r].push(-1);
+        continue;
+      }
       let best = 0;
       let bestD = Number.POSITIVE_INFINITY;
       places.forEach((p, i) => {

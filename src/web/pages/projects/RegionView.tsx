@@ -103,7 +103,7 @@ export function RegionView() {
                       bottom: 0,
                       text: ["100%", "0%"],
                       calculable: true,
-                      inRange: { color: ["#fff1f0", "#ffa39e", "#cf1322"] },
+                      inRange: { color: ["#cf1322", "#faad14", "#52c41a"] },
                     },
                     series: [
                       {
@@ -138,7 +138,7 @@ export function RegionView() {
               option={{
                 tooltip: { trigger: "axis" },
                 legend: { bottom: 0 },
-                grid: { left: 70, right: 16, top: 16, bottom: 60 },
+                grid: { left: 70, right: 16, top: 16, bottom: 90 },
                 xAxis: { type: "category", data: parts.map(name), axisLabel: { interval: 0, rotate: parts.length > 6 ? 30 : 0 } },
                 yAxis: { type: "value" },
                 series: [
