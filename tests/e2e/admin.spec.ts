@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, type E2E, shot, signIn, startE2E } from "./harness.js";
+import { browserAvailable, confirmDialog, type E2E, shot, signIn, startE2E } from "./harness.js";
 
 /** Opens a node of the region tree by its code, unless it is open already. */
 async function expand(page: Page, code: string) {
@@ -112,9 +112,8 @@ describe.runIf(browserAvailable())("admin screens", () => {
     await behind.fill("10");
     await expect.poll(() => page.locator('[data-testid="light-rules"]').textContent()).toContain("进度落后 10 个百分点以上");
     await page.locator('[data-testid="light-save"]').click();
-    await page.locator(".ant-modal-confirm .ant-btn-primary").click();
+    await confirmDialog(page);
     await page.locator(".ant-message", { hasText: "已保存" }).waitFor();
-    await expect.poll(() => page.locator(".ant-modal-confirm").count()).toBe(0);
     await shot(page, "light-settings-zh");
     await page.reload();
     await expect.poll(() => behind.inputValue()).toBe("10");

@@ -77,8 +77,18 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: join(S
  */
 export async function confirmDialog(page: Page) {
   const dialog = page.locator(".ant-modal-confirm");
-  await dialog.locator(".ant-btn-primary").click();
-  await dialog.waitFor({ state: "detached", timeout: 20_000 });
+  const ok = dialog.locator(".ant-btn-primary");
+  await dialog.waitFor();
+  // Let the dialog finish opening: on a loaded machine a click during its animation can be lost.
+  await page.waitForTimeout(300);
+  await ok.click();
+  try {
+    await dialog.waitFor({ state: "detached", timeout: 10_000 });
+  } catch {
+    // Still open and not busy: the click went nowhere; once more (a busy button ignores it).
+    if ((await dialog.count()) && !(await ok.getAttribute("class"))?.includes("loading")) await ok.click();
+    await dialog.waitFor({ state: "detached", timeout: 30_000 });
+  }
   const errors = await page.locator(".ant-message-error").allTextContents();
   if (errors.length) throw new Error(`the confirmed step failed: ${errors.join(" | ")}`);
 }
