@@ -10,7 +10,7 @@ export async function openForCommand(opts: { data?: string }): Promise<Database>
   try {
     await migrateDatabase(database);
     const seeded = await database.withExclusiveLock("luoshi:bootstrap", (db) =>
-      bootstrap(db, { demo: config.demo, adminPassword: config.adminPassword }),
+      bootstrap(db, { demo: config.demo, adminPassword: config.adminPassword, filesDir: config.filesDir }),
     );
     printAccounts(seeded);
   } catch (e) {

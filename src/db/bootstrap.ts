@@ -7,7 +7,7 @@ import { systemContext } from "../server/context.js";
 import type { Db } from "./connection.js";
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS, DEMO_USERS } from "./demo-jurisdiction.js";
 import { importDemoMeetings } from "./demo-meetings.js";
-import { generateDemoMap, generateDemoProjects } from "./demo-projects.js";
+import { generateDemoMap, generateDemoProjectMedia, generateDemoProjects } from "./demo-projects.js";
 import { seedDemoSupervision } from "./demo-supervision.js";
 import { generateDemoTasks } from "./demo-tasks.js";
 import { users } from "./schema.js";
@@ -26,7 +26,10 @@ export type BootstrapResult = { kind: "existing" } | { kind: "demo" | "empty"; a
  * commands the API uses, so the demo is audited like any other change. One transaction: a
  * failure leaves the database empty and the next start tries again.
  */
-export async function bootstrap(db: Db, opts: { demo: boolean; adminPassword?: string }): Promise<BootstrapResult> {
+export async function bootstrap(
+  db: Db,
+  opts: { demo: boolean; adminPassword?: string; filesDir?: string },
+): Promise<BootstrapResult> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   if (n > 0) return { kind: "existing" };
   const ctx = systemContext(opts.demo ? "demo-seed" : "bootstrap");
@@ -128,6 +131,7 @@ export async function bootstrap(db: Db, opts: { demo: boolean; adminPassword?: s
     await generateDemoTasks(tx, unitIds.get("JX-DCS")!);
     await generateDemoProjects(tx);
     await generateDemoMap(tx);
+    if (opts.filesDir) await generateDemoProjectMedia(tx, opts.filesDir);
     await seedDemoSupervision(tx);
     return { kind: "demo" as const, generatedPassword, accounts };
   });

@@ -13,8 +13,20 @@ import { roughOutline } from "../domain/region-map.js";
 import { addDays } from "../domain/reporting-periods.js";
 import { todayIso } from "../server/clock.js";
 import { refreshProjectWarnings } from "../server/commands/refresh-project-warnings.js";
+import { storeFile } from "../server/files.js";
 import type { Queryable } from "./connection.js";
-import { projectNodes, projectReports, projects, projectYearPlans, regionMaps, regions, units } from "./schema.js";
+import { sitePhoto } from "./demo-images.js";
+import {
+  attachments,
+  projectMedia,
+  projectNodes,
+  projectReports,
+  projects,
+  projectYearPlans,
+  regionMaps,
+  regions,
+  units,
+} from "./schema.js";
 
 function random(seed: number) {
   let a = seed >>> 0;
@@ -225,4 +237,31 @@ export async function generateDemoMap(tx: Queryable): Promise<void> {
   await tx
     .insert(regionMaps)
     .values({ regionId: city.id, geojson: roughOutline(places, [120.3, 30.35, 121.25, 31.0]), generated: true });
+}
+
+/** Site photos on the latest report of some projects under construction, stored as uploads are. */
+export async function generateDemoProjectMedia(
+  tx: Queryable,
+  filesDir: string,
+  photos = 8,
+  projectsWithPhotos = 40,
+): Promise<void> {
+  const stored: { id: string }[] = [];
+  for (let i = 0; i < photos; i++) {
+    const content = sitePhoto(i + 1);
+    const sha256 = await storeFile(filesDir, content);
+    const [row] = await tx
+      .insert(attachments)
+      .values({ sha256, name: `现场照片-${i + 1}.png`, mime: "image/png", size: content.length })
+      .returning({ id: attachments.id });
+    stored.push(row);
+  }
+  const latest = (await tx.execute(sql`select distinct on (r.project_id) r.id from project_reports r
+      join projects p on p.id = r.project_id where p.stage = 'under_construction'
+      order by r.project_id, r.period desc limit ${projectsWithPhotos}`)) as unknown as { rows: { id: string }[] };
+  const links = latest.rows.flatMap((r, i) => [
+    { reportId: r.id, attachmentId: stored[i % stored.length].id, kind: "photo" as const },
+    { reportId: r.id, attachmentId: stored[(i + 3) % stored.length].id, kind: "photo" as const },
+  ]);
+  if (links.length) await tx.insert(projectMedia).values(links);
 }

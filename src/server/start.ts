@@ -27,7 +27,7 @@ export async function startServer(
   try {
     await migrateDatabase(database);
     const seeded = await database.withExclusiveLock("luoshi:bootstrap", (db) =>
-      bootstrap(db, { demo: config.demo, adminPassword: config.adminPassword }),
+      bootstrap(db, { demo: config.demo, adminPassword: config.adminPassword, filesDir: config.filesDir }),
     );
     const app = await buildApp({ database, config, webRoot: opts.webRoot ?? WEB_ROOT, logger: opts.logger });
     await app.listen({ port: config.port, host: config.host });
