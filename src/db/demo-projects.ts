@@ -98,6 +98,7 @@ export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20
     .select({ id: units.id, code: units.code, regionId: units.regionId })
     .from(units)
     .where(inArray(units.code, LEAD_CODES));
+  const [office] = await tx.select({ id: units.id }).from(units).where(eq(units.code, "JX-DCS"));
   const regionOf = new Map((await tx.select({ id: regions.id, name: regions.name }).from(regions)).map((r) => [r.id, r.name]));
   const rows: (typeof projects.$inferInsert)[] = [];
   const nodes: (typeof projectNodes.$inferInsert)[] = [];
@@ -137,6 +138,7 @@ export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20
       name: `${regionName.replace(/市$|县$|区$/, "")}${pick(WORKS[category].names)}`,
       regionId: lead.regionId,
       leadUnitId: lead.id,
+      officeUnitId: office?.id ?? null,
       ownerName: `${regionName}${pick(["城市投资集团", "交通投资集团", "产业发展公司", "建设发展公司"])}（演示）`,
       responsibleLeader: pick(["王副市长", "李副市长", "张副县长", "陈副区长"]),
       industry: WORKS[category].industry,

@@ -9,7 +9,7 @@ import { publishBulletin } from "../server/commands/publish-bulletin.js";
 import { replyNotice } from "../server/commands/reply-notice.js";
 import { type ActingContext, systemContext } from "../server/context.js";
 import { HttpError } from "../server/errors.js";
-import { superviseTasks } from "../server/jobs/supervise.js";
+import { superviseProjects, superviseTasks } from "../server/jobs/supervise.js";
 import type { OutboxOptions } from "../server/notify/notify.js";
 import { loadNotice } from "../server/queries/notices.js";
 import type { Db, Queryable } from "./connection.js";
@@ -51,7 +51,10 @@ export async function seedDemoSupervision(tx: Queryable): Promise<void> {
   for (const back of [80, 50, 25, 0]) {
     const day = addDays(today, -back);
     await superviseTasks(tx as Db, DEMO_OUTBOX, day);
-    if (!back) break;
+    if (!back) {
+      await superviseProjects(tx as Db, DEMO_OUTBOX, day);
+      break;
+    }
     const at = sql`((${day}::date + time '09:00') at time zone ${tz})`;
     await tx.execute(sql`update notifications set created_at = ${at} where created_at = now()`);
     await tx.execute(sql`update notices set created_at = ${at},

@@ -20,7 +20,8 @@ export type NoticeReason =
   | { type: "due"; days: number; dueOn: string }
   | { type: "report"; period: string; end: string }
   | { type: "late"; days: number; dueOn: string }
-  | { type: "unanswered"; number: number; replyBy: string };
+  | { type: "unanswered"; number: number; replyBy: string }
+  | { type: "project_warning"; kind: string; level: string; code: string; name: string };
 
 export interface SupervisionSettings {
   /** Days before a deadline on which the lead unit is reminded (the nearest one not yet passed is sent). */

@@ -40,6 +40,7 @@ export const noticeReason = z.union([
   z.object({ type: z.literal("report"), period: z.string(), end: z.string() }),
   z.object({ type: z.literal("late"), days: z.number(), dueOn: z.string() }),
   z.object({ type: z.literal("unanswered"), number: z.number(), replyBy: z.string() }),
+  z.object({ type: z.literal("project_warning"), kind: z.string(), level: z.string(), code: z.string(), name: z.string() }),
 ]);
 
 export const noticeOut = z.object({
@@ -68,6 +69,7 @@ export const noticeOut = z.object({
   tasks: z.array(
     z.object({ id: z.string(), number: z.number(), title: z.string(), dueOn: z.string(), light: z.string().nullable() }),
   ),
+  projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
   canReply: z.boolean(),
 });
 export const noticePage = pageOf(noticeOut);

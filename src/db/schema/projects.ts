@@ -58,6 +58,8 @@ export const projects = pgTable(
       .references(() => units.id),
     ownerName: text("owner_name"),
     responsibleLeader: text("responsible_leader"),
+    /** The office that keeps the project in the library (registered it) and supervises it: notices come from it. */
+    officeUnitId: uuid("office_unit_id").references(() => units.id),
     industry: text("industry"),
     category: projectCategory("category").notNull(),
     fundType: fundType("fund_type"),

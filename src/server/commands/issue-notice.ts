@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { type NoticeRow, notices, noticeTasks, tasks, units } from "../../db/schema.js";
+import { type NoticeRow, noticeProjects, notices, noticeTasks, projects, tasks, units } from "../../db/schema.js";
 import type { NoticeGrade, NoticeKind, NoticeReason } from "../../domain/supervision.js";
 import { writeAudit } from "../audit.js";
 import type { RequestContext } from "../context.js";
@@ -12,6 +12,8 @@ export interface IssueNoticeInput {
   fromUnitId: string;
   toUnitId: string;
   taskIds: string[];
+  /** Projects the notice is about (a project warning); none by default. */
+  projectIds?: string[];
   body: string;
   reason?: NoticeReason;
   replyBy: string | null;
@@ -42,12 +44,20 @@ export async function issueNotice(ctx: RequestContext, input: IssueNoticeInput, 
     .onConflictDoNothing()
     .returning();
   if (!notice) return null;
-  await tx.insert(noticeTasks).values(input.taskIds.map((taskId) => ({ noticeId: notice.id, taskId })));
-  const about = await tx
-    .select({ number: tasks.number, title: tasks.title })
-    .from(tasks)
-    .where(inArray(tasks.id, input.taskIds))
-    .orderBy(tasks.number);
+  if (input.taskIds.length) await tx.insert(noticeTasks).values(input.taskIds.map((taskId) => ({ noticeId: notice.id, taskId })));
+  const projectIds = input.projectIds ?? [];
+  if (projectIds.length)
+    await tx.insert(noticeProjects).values(projectIds.map((projectId) => ({ noticeId: notice.id, projectId })));
+  const about = input.taskIds.length
+    ? await tx
+        .select({ number: tasks.number, title: tasks.title })
+        .from(tasks)
+        .where(inArray(tasks.id, input.taskIds))
+        .orderBy(tasks.number)
+    : [];
+  const aboutProjects = projectIds.length
+    ? await tx.select({ code: projects.code, name: projects.name }).from(projects).where(inArray(projects.id, projectIds))
+    : [];
   const [from] = await tx.select({ name: units.name }).from(units).where(eq(units.id, input.fromUnitId));
   const told = await announce(tx, input.outbox, {
     unitIds: [input.toUnitId],
@@ -60,6 +70,7 @@ export async function issueNotice(ctx: RequestContext, input: IssueNoticeInput, 
       grade: notice.grade,
       fromUnit: from?.name ?? "",
       tasks: about.slice(0, 20),
+      projects: aboutProjects.slice(0, 20),
       replyBy: notice.replyBy,
       body: notice.body,
       reason: notice.reason ?? null,
@@ -71,7 +82,7 @@ export async function issueNotice(ctx: RequestContext, input: IssueNoticeInput, 
     action: `notice.${notice.kind}`,
     entityType: "notice",
     entityId: notice.id,
-    after: { ...issued, taskIds: input.taskIds },
+    after: { ...issued, taskIds: input.taskIds, projectIds },
   });
   return issued;
 }

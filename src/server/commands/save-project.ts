@@ -88,7 +88,7 @@ export async function createProject(ctx: ActingContext, input: ProjectCreate, tx
   const { nodes, yearPlans, taskIds, directiveIds, ...fields } = input;
   const [row] = await tx
     .insert(projects)
-    .values({ ...fields, fundType: fields.fundType ?? null, createdBy: ctx.actor.id })
+    .values({ ...fields, fundType: fields.fundType ?? null, officeUnitId: ctx.actor.unitId, createdBy: ctx.actor.id })
     .onConflictDoNothing()
     .returning();
   if (!row) throw conflict("code_taken", "code", { code: input.code });

@@ -8,7 +8,7 @@ import { type OutboxOptions, outboxOptions } from "../notify/notify.js";
 import { realSender, type Send } from "../notify/senders.js";
 import { runScheduledBulletins } from "./bulletin-schedules.js";
 import { deliverDue } from "./deliver.js";
-import { type SupervisionStats, superviseTasks } from "./supervise.js";
+import { type SupervisionStats, superviseProjects, superviseTasks } from "./supervise.js";
 import { refreshAllLights, sweepSessions } from "./sweep.js";
 
 export interface PassResult extends SupervisionStats {
@@ -51,6 +51,7 @@ export async function supervisionPass(database: Database, outbox: OutboxOptions,
         await record(db, "project_warnings", { lastDay: today, finishedAt: sql`now()` as unknown as string, stats: w });
       }
       const stats = await superviseTasks(db, outbox, today);
+      stats.ladder += await superviseProjects(db, outbox, today);
       const bulletins = await runScheduledBulletins(db, outbox, today);
       const result = { ...stats, lights, warnings, bulletins };
       await record(db, "supervision", { lastDay: today, finishedAt: sql`now()` as unknown as string, stats: result });

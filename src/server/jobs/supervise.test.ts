@@ -1,14 +1,25 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTask, buildUnit, buildUser } from "../../db/factories.js";
-import { channels, deliveries, notices, noticeTasks, notifications, type TaskRow, type UnitRow } from "../../db/schema.js";
+import { buildRegion, buildTask, buildUnit, buildUser } from "../../db/factories.js";
+import {
+  channels,
+  deliveries,
+  noticeProjects,
+  notices,
+  noticeTasks,
+  notifications,
+  projects,
+  projectWarnings,
+  type TaskRow,
+  type UnitRow,
+} from "../../db/schema.js";
 import { createTestDatabase, type TestDatabase } from "../../db/testing.js";
 import { type LoopbackRobot, type LoopbackSmtp, startRobot, startSmtp } from "../notify/loopback.js";
 import type { OutboxOptions } from "../notify/notify.js";
 import { realSender } from "../notify/senders.js";
 import { deliverDue, MAX_ATTEMPTS } from "./deliver.js";
-import { superviseTasks } from "./supervise.js";
+import { superviseProjects, superviseTasks } from "./supervise.js";
 
 let database: TestDatabase;
 let smtp: LoopbackSmtp;
@@ -240,5 +251,50 @@ describe("deliveries", () => {
     smtp.refuse = null;
     robot.mode = "ok";
     send.close();
+  });
+});
+
+describe("project warnings on the ladder", () => {
+  it("puts each yellow or red warning to the lead unit once per level, from the office that keeps the project", async () => {
+    const db = database.db;
+    const office = await buildUnit(db);
+    const lead = await buildUnit(db);
+    await buildUser(db, { unit: lead, roles: ["reporter"] });
+    const region = await buildRegion(db);
+    const [project] = await db
+      .insert(projects)
+      .values({
+        code: `PW-${Date.now()}`,
+        name: "港区码头",
+        regionId: region.id,
+        leadUnitId: lead.id,
+        officeUnitId: office.id,
+        category: "infrastructure",
+        level: "city",
+        totalInvestment: 1000,
+      })
+      .returning();
+    const [warning] = await db
+      .insert(projectWarnings)
+      .values({ projectId: project.id, key: "no_report", kind: "no_report", level: "blue", detail: {}, raisedOn: "2026-05-01" })
+      .returning();
+    expect(await superviseProjects(db, outbox, "2026-05-02")).toBe(0); // blue: not yet
+    await db.update(projectWarnings).set({ level: "yellow" }).where(eq(projectWarnings.id, warning.id));
+    expect(await superviseProjects(db, outbox, "2026-05-03")).toBe(1);
+    expect(await superviseProjects(db, outbox, "2026-05-04")).toBe(0);
+    await db.update(projectWarnings).set({ level: "red" }).where(eq(projectWarnings.id, warning.id));
+    expect(await superviseProjects(db, outbox, "2026-05-05")).toBe(1);
+    const sent = await db
+      .select({ grade: notices.grade, toUnitId: notices.toUnitId, fromUnitId: notices.fromUnitId, reason: notices.reason })
+      .from(notices)
+      .innerJoin(noticeProjects, eq(noticeProjects.noticeId, notices.id))
+      .where(eq(noticeProjects.projectId, project.id))
+      .orderBy(notices.number);
+    expect(sent.map((n) => n.grade)).toEqual(["yellow", "red"]);
+    expect(sent[1]).toMatchObject({
+      toUnitId: lead.id,
+      fromUnitId: office.id,
+      reason: { type: "project_warning", kind: "no_report", level: "red" },
+    });
   });
 });

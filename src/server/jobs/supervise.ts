@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
-import { notices, noticeTasks, tasks } from "../../db/schema.js";
+import { notices, noticeTasks, projects, projectWarnings, tasks } from "../../db/schema.js";
 import { addDays, daysBetween } from "../../domain/reporting-periods.js";
 import {
   dueReminder,
@@ -228,4 +228,61 @@ async function escalateUnanswered(db: Db, outbox: OutboxOptions, today: string, 
     });
   }
   return escalated;
+}
+
+/**
+ * Project warnings climb the same ladder: each yellow or red warning standing on a project is put
+ * to its lead unit once per level, as a supervision notice from the office that keeps the project.
+ */
+export async function superviseProjects(
+  db: Db,
+  outbox: OutboxOptions,
+  today = todayIso(),
+  settings?: SupervisionSettings,
+): Promise<number> {
+  const s = settings ?? (await supervisionSettings(db));
+  const ctx = systemContext("supervision");
+  const standing = await db
+    .select({
+      id: projectWarnings.id,
+      kind: projectWarnings.kind,
+      level: projectWarnings.level,
+      projectId: projects.id,
+      code: projects.code,
+      name: projects.name,
+      leadUnitId: projects.leadUnitId,
+      officeUnitId: projects.officeUnitId,
+    })
+    .from(projectWarnings)
+    .innerJoin(projects, eq(projects.id, projectWarnings.projectId))
+    .where(
+      and(isNull(projectWarnings.clearedOn), inArray(projectWarnings.level, ["yellow", "red"]), isNotNull(projects.officeUnitId)),
+    )
+    .orderBy(asc(projectWarnings.id));
+  let issued = 0;
+  for (const w of standing) {
+    if (!w.officeUnitId || w.officeUnitId === w.leadUnitId) continue;
+    const officeUnitId = w.officeUnitId;
+    const notice = await db.transaction((tx) =>
+      issueNotice(
+        ctx,
+        {
+          kind: "supervision",
+          grade: w.level,
+          fromUnitId: officeUnitId,
+          toUnitId: w.leadUnitId,
+          taskIds: [],
+          projectIds: [w.projectId],
+          body: "",
+          reason: { type: "project_warning", kind: w.kind, level: w.level, code: w.code, name: w.name },
+          replyBy: addDays(today, s.replyDays),
+          dedupeKey: `pwarn:${w.id}:${w.level}`,
+          outbox,
+        },
+        tx,
+      ),
+    );
+    if (notice) issued++;
+  }
+  return issued;
 }

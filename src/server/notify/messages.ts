@@ -9,6 +9,7 @@ export interface NotificationData {
     grade: NoticeGrade | null;
     fromUnit: string;
     tasks: { number: number; title: string }[];
+    projects?: { code: string; name: string }[];
     replyBy: string | null;
     body: string;
     reason: NoticeReason | null;
@@ -67,6 +68,18 @@ export function reasonText(reason: NoticeReason, locale: Locale): string {
       return zh
         ? `任务已于 ${reason.dueOn} 到期，逾期 ${reason.days} 天，请说明原因并报送整改计划。`
         : `Due on ${reason.dueOn} and ${reason.days} days late: please explain and send a new plan.`;
+    case "project_warning": {
+      const kinds: Record<string, [string, string]> = {
+        investment_behind: ["投资进度滞后", "investment behind pace"],
+        node_overdue: ["节点逾期", "a node overdue"],
+        start_overdue: ["未按期开工", "start overdue"],
+        no_report: ["未按时填报", "no report"],
+      };
+      const [kzh, ken] = kinds[reason.kind] ?? [reason.kind, reason.kind];
+      return zh
+        ? `项目 ${reason.code}「${reason.name}」${kzh}，已亮${reason.level === "red" ? "红" : "黄"}色预警，请说明原因并报送整改措施。`
+        : `Project ${reason.code} "${reason.name}": ${ken}, a ${reason.level} warning. Please explain and send the measures taken.`;
+    }
     default:
       return zh
         ? `第 ${reason.number} 号通知要求于 ${reason.replyBy} 前回复，至今未复，升级督办。`
@@ -87,7 +100,7 @@ export function renderNotification<K extends NotificationKind>(
     case "notice.issued": {
       const d = data as NotificationData["notice.issued"];
       const name = noticeName(d.kind, d.grade, locale);
-      const tasks = d.tasks.map(taskLine);
+      const tasks = [...d.tasks.map(taskLine), ...(d.projects ?? []).map((p) => `${p.code} ${p.name}`)];
       const reply = d.replyBy ? (zh ? `请于 ${d.replyBy} 前回复。` : `Please reply by ${d.replyBy}.`) : "";
       return {
         subject: zh ? `【${name}】第 ${d.number} 号 · ${d.fromUnit}` : `[${name}] No. ${d.number} from ${d.fromUnit}`,

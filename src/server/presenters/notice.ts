@@ -4,7 +4,12 @@ import { type NoticeWithUnits, noticeState } from "../queries/notices.js";
 
 type NoticeOut = z.infer<typeof noticeOut>;
 
-export function presentNotice(n: NoticeWithUnits, tasks: NoticeOut["tasks"], canReply: boolean): NoticeOut {
+export function presentNotice(
+  n: NoticeWithUnits,
+  tasks: NoticeOut["tasks"],
+  projects: NoticeOut["projects"],
+  canReply: boolean,
+): NoticeOut {
   const state = noticeState(n);
   return {
     id: n.id,
@@ -30,6 +35,7 @@ export function presentNotice(n: NoticeWithUnits, tasks: NoticeOut["tasks"], can
     escalatedAt: n.escalatedAt,
     state,
     tasks,
+    projects,
     canReply: canReply && n.kind !== "reminder" && !n.repliedAt,
   };
 }

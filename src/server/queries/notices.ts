@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
-import { type NoticeRow, notices, noticeTasks, regions, tasks, units } from "../../db/schema.js";
+import { type NoticeRow, noticeProjects, notices, noticeTasks, projects, regions, tasks, units } from "../../db/schema.js";
 import { type Actor, unitScopeOf } from "../../domain/scope.js";
 import type { NoticeListQuery } from "../../schemas/supervision.js";
 import { todayIso } from "../clock.js";
@@ -136,5 +136,19 @@ export async function tasksOfNotices(db: Queryable, ids: string[]) {
     .where(inArray(noticeTasks.noticeId, ids))
     .orderBy(tasks.number);
   for (const { noticeId, ...t } of rows) byNotice.set(noticeId, [...(byNotice.get(noticeId) ?? []), t]);
+  return byNotice;
+}
+
+/** The projects each notice is about (a project warning that climbed the ladder). */
+export async function projectsOfNotices(db: Queryable, ids: string[]) {
+  const byNotice = new Map<string, { id: string; code: string; name: string }[]>();
+  if (!ids.length) return byNotice;
+  const rows = await db
+    .select({ noticeId: noticeProjects.noticeId, id: projects.id, code: projects.code, name: projects.name })
+    .from(noticeProjects)
+    .innerJoin(projects, eq(projects.id, noticeProjects.projectId))
+    .where(inArray(noticeProjects.noticeId, ids))
+    .orderBy(projects.code);
+  for (const { noticeId, ...p } of rows) byNotice.set(noticeId, [...(byNotice.get(noticeId) ?? []), p]);
   return byNotice;
 }

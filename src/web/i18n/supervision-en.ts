@@ -33,6 +33,7 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "notice.from": "From",
   "notice.to": "To",
   "notice.tasks": "Tasks",
+  "notice.projects": "Projects",
   "notice.issuedAt": "Issued",
   "notice.replyBy": "Reply by",
   "notice.state": "State",
@@ -64,6 +65,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "notice.urged": "Notices sent to {count} units",
   "notice.reason.due": "Due on {dueOn} (in {days} days): please press on.",
   "notice.reason.dueToday": "Due today ({dueOn}): please make sure it is done.",
+  "notice.reason.projectWarning":
+    'Project {code} "{name}": {kind}, a {level} warning. Please explain and send the measures taken.',
   "notice.reason.report": "The report for {period} is not in yet: please submit it by {end}.",
   "notice.reason.late": "Due on {dueOn} and {days} days late: please explain and send a new plan.",
   "notice.reason.unanswered": "Notice No. {number} asked for a reply by {replyBy} and had none: escalated.",

@@ -19,7 +19,7 @@ import { badRequest } from "../../errors.js";
 import { outboxOptions } from "../../notify/notify.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentNotice } from "../../presenters/notice.js";
-import { listNotices, loadNotice, scopedNotice, tasksOfNotices } from "../../queries/notices.js";
+import { listNotices, loadNotice, projectsOfNotices, scopedNotice, tasksOfNotices } from "../../queries/notices.js";
 import { loadTask, scopedTask, taskRow } from "../../queries/tasks.js";
 import type { RoutePlugin } from "../types.js";
 
@@ -28,7 +28,13 @@ const tags = ["notices"];
 async function noticeView(db: Queryable, id: string, actor: Actor) {
   const notice = await loadNotice(db, id);
   const tasksOf = await tasksOfNotices(db, [id]);
-  return presentNotice(notice, tasksOf.get(id) ?? [], can(actor, "notice", "reply", scopedNotice(notice)));
+  const projectsOf = await projectsOfNotices(db, [id]);
+  return presentNotice(
+    notice,
+    tasksOf.get(id) ?? [],
+    projectsOf.get(id) ?? [],
+    can(actor, "notice", "reply", scopedNotice(notice)),
+  );
 }
 
 export const noticeRoutes: RoutePlugin = async (app, { database, config }) => {
@@ -43,9 +49,15 @@ export const noticeRoutes: RoutePlugin = async (app, { database, config }) => {
       db,
       page.items.map((n) => n.id),
     );
+    const projectsOf = await projectsOfNotices(
+      db,
+      page.items.map((n) => n.id),
+    );
     return {
       ...page,
-      items: page.items.map((n) => presentNotice(n, tasksOf.get(n.id) ?? [], can(actor, "notice", "reply", scopedNotice(n)))),
+      items: page.items.map((n) =>
+        presentNotice(n, tasksOf.get(n.id) ?? [], projectsOf.get(n.id) ?? [], can(actor, "notice", "reply", scopedNotice(n))),
+      ),
     };
   });
 

@@ -94,19 +94,35 @@ export function NoticePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t("notice.tasks")} size="small">
-        <List
-          dataSource={notice.tasks}
-          renderItem={(task) => (
-            <List.Item>
-              <Link to={`/tasks/${task.id}`}>
-                #{task.number} {task.title}
-              </Link>
-              <Typography.Text type="secondary">{task.dueOn}</Typography.Text>
-            </List.Item>
-          )}
-        />
-      </Card>
+      {notice.projects.length > 0 && (
+        <Card title={t("notice.projects")} size="small">
+          <List
+            dataSource={notice.projects}
+            renderItem={(p) => (
+              <List.Item>
+                <Link to={`/projects/${p.id}`}>
+                  {p.code} {p.name}
+                </Link>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {(notice.tasks.length > 0 || notice.projects.length === 0) && (
+        <Card title={t("notice.tasks")} size="small">
+          <List
+            dataSource={notice.tasks}
+            renderItem={(task) => (
+              <List.Item>
+                <Link to={`/tasks/${task.id}`}>
+                  #{task.number} {task.title}
+                </Link>
+                <Typography.Text type="secondary">{task.dueOn}</Typography.Text>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       {notice.escalatedToId && (
         <Alert
           type="warning"

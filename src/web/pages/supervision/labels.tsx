@@ -49,6 +49,13 @@ export function noticeText(n: Pick<NoticeOut, "body" | "reason">, t: Translate):
       return t("notice.reason.report", { period: r.period, end: r.end });
     case "late":
       return t("notice.reason.late", { dueOn: r.dueOn, days: r.days });
+    case "project_warning":
+      return t("notice.reason.projectWarning", {
+        code: r.code,
+        name: r.name,
+        kind: t(`warningKind.${r.kind as "no_report"}`),
+        level: t(`warningLevel.${r.level as "red"}`),
+      });
     default:
       return t("notice.reason.unanswered", { number: r.number, replyBy: r.replyBy });
   }
