@@ -41,6 +41,17 @@ export interface BulletinNoticeLine {
   replied: boolean;
 }
 
+export interface BulletinProjectLine {
+  projectId: string;
+  code: string;
+  name: string;
+  leadUnit: string;
+  /** The kinds of red warning standing on it. */
+  kinds: string[];
+  invested: number;
+  totalInvestment: number;
+}
+
 export interface BulletinContent {
   /** The day the figures stand on: the end of the period, or the day of generation if earlier. */
   asOf: string;
@@ -61,6 +72,8 @@ export interface BulletinContent {
   unanswered: BulletinNoticeLine[];
   /** Supervision notices (督办单) issued in the period. */
   supervision: BulletinNoticeLine[];
+  /** Major projects under a red warning (absent from bulletins made before projects were reported on). */
+  projects?: BulletinProjectLine[];
 }
 
 export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);

@@ -209,6 +209,19 @@ export const bulletinContentOut = z.object({
   ),
   unanswered: z.array(noticeLine),
   supervision: z.array(noticeLine),
+  projects: z
+    .array(
+      z.object({
+        projectId: z.string(),
+        code: z.string(),
+        name: z.string(),
+        leadUnit: z.string(),
+        kinds: z.array(z.string()),
+        invested: z.number(),
+        totalInvestment: z.number(),
+      }),
+    )
+    .optional(),
 });
 export const bulletinSummaryOut = z.object({
   id: z.string(),

@@ -31,7 +31,14 @@ const WORDS = {
   "zh-CN": {
     docNumber: (n: number, year: string) => `督通〔${year}〕${n}号`,
     draft: "（草稿）",
-    sections: ["总体情况", "逾期任务", "红灯任务", "单位排名", "督办及未回复通知"],
+    sections: ["总体情况", "逾期任务", "红灯任务", "单位排名", "红色预警项目", "督办及未回复通知"],
+    projectHead: ["序号", "项目编码", "项目名称", "责任单位", "预警事项", "累计完成（万元）", "总投资（万元）"],
+    warningKinds: {
+      investment_behind: "投资进度滞后",
+      node_overdue: "节点逾期",
+      start_overdue: "未按期开工",
+      no_report: "未按时填报",
+    } as Record<string, string>,
     numbered: (i: number) => `${"一二三四五六七八九十"[i]}、`,
     summary: (c: BulletinContent) =>
       `截至 ${c.asOf}，通报范围内共有任务 ${c.summary.tasks} 项，本期应完成 ${c.summary.due} 项，已完成 ${c.summary.closed} 项，其中按期完成 ${c.summary.closedOnTime} 项；完成率 ${pct(c.summary.completionRate)}，按期完成率 ${pct(c.summary.onTimeRate)}。逾期未完成 ${c.summary.overdue} 项，亮红灯 ${c.summary.red} 项。`,
@@ -47,7 +54,21 @@ const WORDS = {
   en: {
     docNumber: (n: number, year: string) => `Supervision Bulletin [${year}] No. ${n}`,
     draft: " (draft)",
-    sections: ["Overview", "Overdue tasks", "Red-light tasks", "Unit rankings", "Supervision and unanswered notices"],
+    sections: [
+      "Overview",
+      "Overdue tasks",
+      "Red-light tasks",
+      "Unit rankings",
+      "Projects under a red warning",
+      "Supervision and unanswered notices",
+    ],
+    projectHead: ["No.", "Code", "Project", "Lead unit", "Warnings", "Invested (10k yuan)", "Total (10k yuan)"],
+    warningKinds: {
+      investment_behind: "investment behind pace",
+      node_overdue: "node overdue",
+      start_overdue: "start overdue",
+      no_report: "no report",
+    } as Record<string, string>,
     numbered: (i: number) => `${i + 1}. `,
     summary: (c: BulletinContent) =>
       `As of ${c.asOf} the bulletin covers ${c.summary.tasks} tasks; ${c.summary.due} were due in the period and ${c.summary.closed} are done, ${c.summary.closedOnTime} of them on time: completion ${pct(c.summary.completionRate)}, on time ${pct(c.summary.onTimeRate)}. ${c.summary.overdue} are overdue and ${c.summary.red} show a red light.`,
@@ -202,6 +223,21 @@ export async function bulletinDocx(doc: BulletinDocument, locale: Locale, public
       ),
     ),
     heading(4),
+    ...orNone(c.projects ?? [], () =>
+      table(
+        w.projectHead,
+        (c.projects ?? []).map((p, i) => [
+          String(i + 1),
+          linked(p.code, `${publicUrl}/projects/${p.projectId}`),
+          p.name,
+          p.leadUnit,
+          p.kinds.map((k) => w.warningKinds[k] ?? k).join(locale === "en" ? ", " : "、"),
+          p.invested.toLocaleString("zh-CN"),
+          p.totalInvestment.toLocaleString("zh-CN"),
+        ]),
+      ),
+    ),
+    heading(5),
     ...orNone(supervisionAndUnanswered, () => table(w.noticeHead, noticeRows(supervisionAndUnanswered))),
     ...doc.closing.split(/\n+/).filter(Boolean).map(body),
     new Paragraph({

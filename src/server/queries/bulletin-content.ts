@@ -74,6 +74,15 @@ export async function bulletinContent(db: Queryable, s: BulletinScope): Promise<
         ${s.campaignId ? sql`and exists (select 1 from notice_tasks nt join tasks t on t.id = nt.task_id where nt.notice_id = n.id and (t.campaign_id = ${s.campaignId} or t.campaign_id in (select id from campaigns where parent_id = ${s.campaignId})))` : sql``}
       order by n.number`),
   );
+  const projectRows = rowsOf(
+    await db.execute(sql`select p.id, p.code, p.name, u.name as lead_name, p.invested, p.total_investment,
+        array_agg(distinct w.kind::text order by w.kind::text) as kinds
+      from projects p join units u on u.id = p.lead_unit_id join regions r on r.id = p.region_id
+      join project_warnings w on w.project_id = p.id and w.cleared_on is null and w.level = 'red'
+      where r.path like ${`${s.regionPath}%`}
+      group by p.id, p.code, p.name, u.name, p.invested, p.total_investment
+      order by p.code limit 500`),
+  );
   const noticeLine = (r: Row): BulletinNoticeLine => ({
     noticeId: String(r.id),
     number: Number(r.number),
@@ -115,6 +124,15 @@ export async function bulletinContent(db: Queryable, s: BulletinScope): Promise<
     rankings,
     unanswered: noticeRows.filter((r) => r.unanswered).map(noticeLine),
     supervision: noticeRows.filter((r) => r.kind === "supervision" && iso(r.issued_on) >= s.from).map(noticeLine),
+    projects: projectRows.map((r) => ({
+      projectId: String(r.id),
+      code: String(r.code),
+      name: String(r.name),
+      leadUnit: String(r.lead_name),
+      kinds: (r.kinds as string[]) ?? [],
+      invested: Number(r.invested),
+      totalInvestment: Number(r.total_investment),
+    })),
   };
 }
 

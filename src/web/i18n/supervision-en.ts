@@ -121,7 +121,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "bulletin.section.overdue": "2. Overdue tasks",
   "bulletin.section.red": "3. Red-light tasks",
   "bulletin.section.rankings": "4. Unit rankings",
-  "bulletin.section.notices": "5. Supervision and unanswered notices",
+  "bulletin.section.projects": "5. Projects under a red warning",
+  "bulletin.section.notices": "6. Supervision and unanswered notices",
   "bulletin.summary":
     "As of {asOf} the bulletin covers {tasks} tasks; {due} were due in the period and {closed} are done, {onTime} of them on time: completion {completion}, on time {onTimeRate}. {overdue} are overdue and {red} show a red light.",
   "bulletin.none": "None in this period.",

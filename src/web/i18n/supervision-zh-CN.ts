@@ -116,7 +116,8 @@ export const supervisionZhCN = {
   "bulletin.section.overdue": "二、逾期任务",
   "bulletin.section.red": "三、红灯任务",
   "bulletin.section.rankings": "四、单位排名",
-  "bulletin.section.notices": "五、督办及未回复通知",
+  "bulletin.section.projects": "五、红色预警项目",
+  "bulletin.section.notices": "六、督办及未回复通知",
   "bulletin.summary":
     "截至 {asOf}，通报范围内共有任务 {tasks} 项，本期应完成 {due} 项，已完成 {closed} 项，其中按期完成 {onTime} 项；完成率 {completion}，按期完成率 {onTimeRate}。逾期未完成 {overdue} 项，亮红灯 {red} 项。",
   "bulletin.none": "本期无。",

@@ -1,7 +1,7 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRegion, buildTask, buildUnit, buildUser } from "../../../db/factories.js";
-import type { TaskRow, UnitRow } from "../../../db/schema.js";
+import { projects, projectWarnings, type TaskRow, type UnitRow } from "../../../db/schema.js";
 import { todayIso } from "../../clock.js";
 import { superviseTasks } from "../../jobs/supervise.js";
 import { outboxOptions } from "../../notify/notify.js";
@@ -141,6 +141,21 @@ describe("bulletins", () => {
 
   it("generates, edits, publishes, is read by the unit, and exports a .docx listing what the screen lists", async () => {
     await superviseTasks(t.database.db, outboxOptions(t.config), today);
+    const [project] = await t.database.db
+      .insert(projects)
+      .values({
+        code: "JX-RED-1",
+        name: "红色预警码头",
+        regionId: lead.regionId,
+        leadUnitId: lead.id,
+        category: "infrastructure",
+        level: "city",
+        totalInvestment: 5000,
+      })
+      .returning();
+    await t.database.db
+      .insert(projectWarnings)
+      .values({ projectId: project.id, key: "no_report", kind: "no_report", level: "red", detail: {}, raisedOn: today });
     const made = await coordinator.post("/api/bulletins", { periodFrom: daysAgo(60), periodTo: today });
     expect(made.statusCode).toBe(201);
     const b = made.json();
@@ -149,6 +164,7 @@ describe("bulletins", () => {
       expect.objectContaining({ unitId: lead.id, due: 2, closed: 1, closedOnTime: 1, overdue: 1, rank: 1 }),
     ]);
     expect(b.content.supervision.length).toBeGreaterThan(0);
+    expect(b.content.projects).toEqual([expect.objectContaining({ code: "JX-RED-1", kinds: ["no_report"] })]);
 
     const edited = await coordinator.patch(`/api/bulletins/${b.id}`, { opening: "现将情况通报如下。", version: b.version });
     expect(edited.json().opening).toBe("现将情况通报如下。");
@@ -175,7 +191,8 @@ describe("bulletins", () => {
       "2. Overdue tasks",
       "3. Red-light tasks",
       "4. Unit rankings",
-      "5. Supervision and unanswered notices",
+      "5. Projects under a red warning",
+      "6. Supervision and unanswered notices",
     ])
       expect(enText).toContain(section);
     await reporter.put("/api/auth/locale", { locale: "zh-CN" });
@@ -186,7 +203,14 @@ describe("bulletins", () => {
     expect(text).toContain("督查室");
     expect(text).toContain(read.title);
     expect(text).toContain("现将情况通报如下。");
-    for (const section of ["一、总体情况", "二、逾期任务", "三、红灯任务", "四、单位排名", "五、督办及未回复通知"])
+    for (const section of [
+      "一、总体情况",
+      "二、逾期任务",
+      "三、红灯任务",
+      "四、单位排名",
+      "五、红色预警项目",
+      "六、督办及未回复通知",
+    ])
       expect(text).toContain(section);
     for (const line of read.content.overdue) {
       expect(text).toContain(`#${line.number}`);
@@ -194,6 +218,8 @@ describe("bulletins", () => {
     }
     for (const n of read.content.supervision) expect(text).toContain(String(n.number));
     for (const r of read.content.rankings) expect(text).toContain(r.unit);
+    expect(text).toContain("JX-RED-1");
+    expect(text).toContain("未按时填报");
     // The task numbers link to their records.
     const { value: html } = await mammoth.convertToHtml({ buffer: docx.rawPayload });
     expect(html).toContain(`/tasks/${late.id}`);

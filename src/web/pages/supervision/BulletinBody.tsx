@@ -1,18 +1,18 @@
 import { Table, Typography } from "antd";
 import { Link } from "react-router";
 import type { BulletinOut } from "../../../schemas/supervision.js";
-import { useT } from "../../i18n/index.js";
+import { useI18n } from "../../i18n/index.js";
 
 type Content = BulletinOut["content"];
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 
-/** The bulletin as the .docx lays it out: title, opening, the five numbered sections, closing, office and date. */
+/** The bulletin as the .docx lays it out: title, opening, the six numbered sections, closing, office and date. */
 export function BulletinBody({ bulletin: b }: { bulletin: BulletinOut }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const c: Content = b.content;
   const s = c.summary;
   const notices = [...c.supervision, ...c.unanswered.filter((u) => !c.supervision.some((x) => x.noticeId === u.noticeId))];
-  const heading = (key: "summary" | "overdue" | "red" | "rankings" | "notices") => (
+  const heading = (key: "summary" | "overdue" | "red" | "rankings" | "projects" | "notices") => (
     <Typography.Title level={5} style={{ marginTop: 20 }}>
       {t(`bulletin.section.${key}`)}
     </Typography.Title>
@@ -115,6 +115,44 @@ export function BulletinBody({ bulletin: b }: { bulletin: BulletinOut }) {
             { title: t("bulletin.overdue"), dataIndex: "overdue", width: 70, align: "right" },
             { title: t("bulletin.completionRate"), dataIndex: "completionRate", width: 90, align: "right", render: pct },
             { title: t("bulletin.onTimeRate"), dataIndex: "onTimeRate", width: 90, align: "right", render: pct },
+          ]}
+        />
+      ) : (
+        none
+      )}
+      {heading("projects")}
+      {c.projects?.length ? (
+        <Table
+          rowKey="projectId"
+          size="small"
+          pagination={false}
+          dataSource={c.projects}
+          scroll={{ x: 700 }}
+          data-testid="bulletin-projects"
+          columns={[
+            {
+              title: t("project.name"),
+              key: "name",
+              render: (_v, p) => (
+                <Link to={`/projects/${p.projectId}`}>
+                  {p.code} {p.name}
+                </Link>
+              ),
+            },
+            { title: t("project.leadUnit"), dataIndex: "leadUnit", width: 170 },
+            {
+              title: t("project.warning"),
+              key: "kinds",
+              width: 220,
+              render: (_v, p) => p.kinds.map((k) => t(`warningKind.${k as "no_report"}`)).join(locale === "en" ? ", " : "、"),
+            },
+            {
+              title: t("project.invested"),
+              dataIndex: "invested",
+              width: 150,
+              align: "right",
+              render: (v: number) => v.toLocaleString("zh-CN"),
+            },
           ]}
         />
       ) : (
