@@ -202,3 +202,8 @@ export const projectRegionsOut = z.object({
   ),
 });
 export type ProjectRegionsOut = z.infer<typeof projectRegionsOut>;
+
+export const projectExportQuery = projectListQuery
+  .omit({ limit: true, cursor: true })
+  .extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const projectImportOut = z.object({ created: z.number(), updated: z.number(), reports: z.number() });

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
 import { regions, units } from "../../../db/schema.js";
+import type { Locale } from "../../../domain/people.js";
 import type { Actor } from "../../../domain/scope.js";
 import { idParams } from "../../../schemas/common.js";
 import {
   projectCreate,
+  projectExportQuery,
+  projectImportOut,
   projectListQuery,
   projectOut,
   projectPage,
@@ -16,15 +19,19 @@ import {
   warningListQuery,
 } from "../../../schemas/projects.js";
 import { todayIso } from "../../clock.js";
+import { importProjectSheets } from "../../commands/import-project-sheets.js";
 import { reportProjectMonth } from "../../commands/report-project-month.js";
 import { createProject, updateProject } from "../../commands/save-project.js";
 import type { ActingContext } from "../../context.js";
 import { badRequest } from "../../errors.js";
+import { translate } from "../../messages.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentProject, presentProjectSummary } from "../../presenters/project.js";
+import { writeProjectWorkbook } from "../../projects-excel/export-projects.js";
+import { planProjectSheets, readWorkbook } from "../../projects-excel/project-sheets.js";
 import { projectRegions } from "../../queries/project-regions.js";
 import { listWarnings } from "../../queries/project-warnings.js";
-import { listProjects, loadProject, projectDetail, scopedProject } from "../../queries/projects.js";
+import { type LoadedProject, listProjects, loadProject, projectDetail, scopedProject } from "../../queries/projects.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["projects"];
@@ -49,8 +56,61 @@ async function leadScope(db: Queryable, unitId: string) {
   return { lead: u };
 }
 
-export const projectRoutes: RoutePlugin = async (app, { database }) => {
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const isZip = (b: Buffer) => b.length > 4 && b.readUInt32LE(0) === 0x04034b50;
+
+export const projectRoutes: RoutePlugin = async (app, { database, config }) => {
   const { db } = database;
+  app.addContentTypeParser(
+    ["application/octet-stream", XLSX],
+    { parseAs: "buffer", bodyLimit: config.maxLedgerBytes },
+    (_req, body, done) => done(null, body),
+  );
+
+  // The filtered library and the year's monthly figures as a workbook, in the offices' layout.
+  app.get("/api/projects/export", { schema: { tags, querystring: projectExportQuery } }, async (req, reply) => {
+    authorize(req.ctx, "project", "list");
+    const { year: askedYear, ...filters } = req.query;
+    const year = askedYear ?? Number(todayIso().slice(0, 4));
+    const all: LoadedProject[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listProjects(db, req.ctx.actor, { ...filters, limit: 200, cursor });
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && all.length < 100_000);
+    const buffer = await writeProjectWorkbook(db, all, year, req.ctx.locale as Locale);
+    const name = `${req.ctx.locale === "en" ? "project-library" : "项目库"}-${todayIso()}.xlsx`;
+    return reply
+      .header("content-type", XLSX)
+      .header("content-disposition", `attachment; filename="project-library.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(buffer);
+  });
+
+  // A project library or monthly investment workbook: every row checked first; one bad row and nothing is written.
+  app.post("/api/project-imports", { schema: { tags, response: { 200: projectImportOut } } }, async (req) => {
+    authorize(req.ctx, "project", "create");
+    const ctx = req.ctx as ActingContext;
+    const content = req.body as unknown;
+    if (!Buffer.isBuffer(content) || !isZip(content)) throw badRequest("file", "ledger_not_xlsx");
+    let sheets: Awaited<ReturnType<typeof readWorkbook>>;
+    try {
+      sheets = await readWorkbook(content);
+    } catch {
+      throw badRequest("file", "ledger_unreadable");
+    }
+    return db.transaction(async (tx) => {
+      const plan = await planProjectSheets(tx, ctx.actor, sheets);
+      if (plan.problems.length) {
+        const error = badRequest("file", "sheet_rows", { count: plan.problems.length });
+        error.extra = {
+          problems: plan.problems.slice(0, 1000).map((p) => ({ ...p, reason: translate(p.reason, ctx.locale as Locale) })),
+        };
+        throw error;
+      }
+      return importProjectSheets(ctx, plan, tx);
+    });
+  });
 
   app.get("/api/projects", { schema: { tags, querystring: projectListQuery, response: { 200: projectPage } } }, async (req) => {
     authorize(req.ctx, "project", "list");
