@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/reporting-periods.js";
@@ -7,6 +8,7 @@ import { todayIso } from "../../src/server/clock.js";
 import { browserAvailable, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
 
 const PHOTO = join(SHOTS, "project-site.jpg");
+const SHEET = join(SHOTS, "project-months.xlsx");
 const NAME = "嘉兴港区化工新材料产业园二期";
 
 async function pick(page: Page, testId: string, text: string) {
@@ -107,5 +109,25 @@ describe.runIf(browserAvailable())("projects: register, report a month with a ph
     const rows = office.locator('[data-testid="warning-table"] tr.ant-table-row', { hasText: NAME });
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     for (const row of await rows.all()) expect(await row.textContent()).not.toContain("节点逾期");
+  });
+
+  it("the office imports a monthly investment sheet: a bad row is listed and nothing imported; fixed, it goes in", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("月度投资");
+    sheet.addRow(["项目编码", "月份", "当月完成投资（万元）", "形象进度"]);
+    sheet.addRow(["E2E-0001", addDays(today, -31).slice(0, 7), 1500, "幕墙施工"]);
+    sheet.addRow(["NO-SUCH-CODE", addDays(today, -31).slice(0, 7), 100, "x"]);
+    await book.xlsx.writeFile(SHEET);
+    await office.goto(`${e.url}/projects`);
+    await office.locator('[data-testid="project-import"]').click();
+    await office.locator('.ant-modal input[type="file"]').setInputFiles(SHEET);
+    const problems = office.locator('[data-testid="project-import-problems"]');
+    await expect.poll(() => problems.textContent()).toContain("NO-SUCH-CODE");
+    expect(await problems.textContent()).toContain("项目库中没有该编码的项目");
+    await shot(office, "project-import-problems-zh");
+    sheet.spliceRows(3, 1);
+    await book.xlsx.writeFile(SHEET);
+    await office.locator('.ant-modal input[type="file"]').setInputFiles(SHEET);
+    await expect.poll(() => office.locator('[data-testid="project-import-done"]').textContent()).toContain("月度填报 1 条");
   });
 });

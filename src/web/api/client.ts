@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** The whole answer, for errors that carry more (an import's list of bad rows). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -59,7 +61,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const data = res.headers.get("content-type")?.includes("json") ? await res.json() : null;
   if (!res.ok) {
     if (res.status === 401 && !path.endsWith("/auth/login") && !path.endsWith("/auth/session")) onUnauthorized();
-    throw new ApiError(res.status, data?.code ?? "error", data?.message ?? res.statusText, data?.fields ?? []);
+    throw new ApiError(res.status, data?.code ?? "error", data?.message ?? res.statusText, data?.fields ?? [], data);
   }
   return data as T;
 }
@@ -86,7 +88,7 @@ function upload<T>(path: string, file: File, onProgress?: (sent: number, total: 
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else {
         if (xhr.status === 401) onUnauthorized();
-        reject(new ApiError(xhr.status, data?.code ?? "error", data?.message ?? xhr.statusText, data?.fields ?? []));
+        reject(new ApiError(xhr.status, data?.code ?? "error", data?.message ?? xhr.statusText, data?.fields ?? [], data));
       }
     };
     xhr.send(file);

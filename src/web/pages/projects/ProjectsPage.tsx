@@ -1,14 +1,16 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { FUND_TYPES, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STAGES } from "../../../domain/projects.js";
 import type { ProjectSummaryOut } from "../../../schemas/projects.js";
+import { withQuery } from "../../api/client.js";
 import { useAbility } from "../../api/session.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
 import { ProjectForm } from "./ProjectForm.js";
+import { ProjectImport } from "./ProjectImport.js";
 import { WarningTag, wan } from "./parts.js";
 import { RegionView } from "./RegionView.js";
 import { WarningsList } from "./WarningsList.js";
@@ -33,6 +35,7 @@ export function ProjectsPage() {
   const canCreate = useAbility("project.create");
   const [filters, setFilters] = useState<Filters>({ sort: "code", order: "asc" });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const pages = useCursorPages<ProjectSummaryOut>("/api/projects", { ...filters, limit: 25 });
   const sortOrder = (key: Sort) =>
@@ -166,13 +169,28 @@ export function ProjectsPage() {
     <Card
       title={t("nav.projects")}
       extra={
-        canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-project">
-            {t("project.new")}
+        <Space wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery("/api/projects/export", { ...filters, sort: undefined, order: undefined })}
+            data-testid="project-export"
+          >
+            {t("project.export")}
           </Button>
-        )
+          {canCreate && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="project-import">
+              {t("project.import")}
+            </Button>
+          )}
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-project">
+              {t("project.new")}
+            </Button>
+          )}
+        </Space>
       }
     >
+      <ProjectImport open={importing} onClose={() => setImporting(false)} />
       {creating && <ProjectForm onClose={() => setCreating(false)} onSaved={(p) => navigate(`/projects/${p.id}`)} />}
       <Tabs
         items={[
