@@ -207,3 +207,27 @@ export const projectExportQuery = projectListQuery
   .omit({ limit: true, cursor: true })
   .extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const projectImportOut = z.object({ created: z.number(), updated: z.number(), reports: z.number() });
+
+const nodeList = z.array(z.enum(NODE_KINDS)).min(1, { error: "required" }).max(NODE_KINDS.length);
+export const projectSettingsIn = z
+  .object({
+    warnings: z
+      .object({
+        paceMarginPoints: z.number().min(1).max(100),
+        nodeYellowDays: z.number().int().min(1).max(365),
+        nodeRedDays: z.number().int().min(1).max(730),
+        reportDays: z.number().int().min(1).max(365),
+      })
+      .strict(),
+    nodeTemplates: z
+      .object(
+        Object.fromEntries(PROJECT_CATEGORIES.map((c) => [c, nodeList])) as Record<
+          (typeof PROJECT_CATEGORIES)[number],
+          typeof nodeList
+        >,
+      )
+      .strict(),
+  })
+  .strict();
+export type ProjectSettingsIn = z.infer<typeof projectSettingsIn>;
+export const projectSettingsOut = projectSettingsIn.extend({ defaults: projectSettingsIn, canEdit: z.boolean() });

@@ -141,6 +141,7 @@ const MESSAGES = {
     en: "No project library or monthly investment header (the library needs Code, Project and Total investment; the monthly sheet Code, Month and Invested this month)",
   },
   sheet_rows: { "zh-CN": "表中有 {count} 处错误，未导入任何内容", en: "{count} problems in the file: nothing was imported" },
+  red_after_yellow: { "zh-CN": "红色预警天数须大于黄色", en: "Red must come after yellow (more days)" },
   node_repeated: { "zh-CN": "同一节点只能出现一次", en: "Each node appears once" },
   year_repeated: { "zh-CN": "同一年度只能有一个计划投资额", en: "Each year has one planned amount" },
   period_invalid: { "zh-CN": "月份格式应为 YYYY-MM", en: "A month is written YYYY-MM" },

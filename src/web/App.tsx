@@ -22,6 +22,7 @@ import { MeetingPage } from "./pages/meetings/MeetingPage.js";
 import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { ProjectPage } from "./pages/projects/ProjectPage.js";
+import { ProjectSettingsPage } from "./pages/projects/ProjectSettingsPage.js";
 import { ProjectsPage } from "./pages/projects/ProjectsPage.js";
 import { RegionsPage } from "./pages/RegionsPage.js";
 import { BulletinPage } from "./pages/supervision/BulletinPage.js";
@@ -105,6 +106,7 @@ function Routed() {
         <Route path="admin/audit" element={<AuditPage />} />
         <Route path="admin/light" element={<LightSettingsPage />} />
         <Route path="admin/supervision" element={<SupervisionSettingsPage />} />
+        <Route path="admin/projects" element={<ProjectSettingsPage />} />
         <Route path="admin/deliveries" element={<DeliveriesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -12,12 +12,12 @@ import {
   tasks,
   units,
 } from "../../db/schema.js";
-import { DEFAULT_NODE_TEMPLATES } from "../../domain/projects.js";
 import type { ProjectCreate, ProjectUpdate } from "../../schemas/projects.js";
 import { writeAudit } from "../audit.js";
 import { todayIso } from "../clock.js";
 import type { ActingContext } from "../context.js";
 import { badRequest, conflict } from "../errors.js";
+import { nodeTemplates } from "../queries/settings.js";
 import { refreshProjectWarnings } from "./refresh-project-warnings.js";
 
 type Links = Pick<ProjectCreate, "nodes" | "yearPlans" | "taskIds" | "directiveIds">;
@@ -93,7 +93,7 @@ export async function createProject(ctx: ActingContext, input: ProjectCreate, tx
     .returning();
   if (!row) throw conflict("code_taken", "code", { code: input.code });
   await writeLinks(tx, row.id, {
-    nodes: nodes ?? DEFAULT_NODE_TEMPLATES[input.category].map((kind) => ({ kind })),
+    nodes: nodes ?? (await nodeTemplates(tx))[input.category].map((kind) => ({ kind })),
     yearPlans,
     taskIds,
     directiveIds,

@@ -2,7 +2,13 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { settings } from "../../db/schema.js";
 import { DEFAULT_LIGHT_SETTINGS, type LightSettings } from "../../domain/light.js";
-import { DEFAULT_WARNING_SETTINGS, type WarningSettings } from "../../domain/projects.js";
+import {
+  DEFAULT_NODE_TEMPLATES,
+  DEFAULT_WARNING_SETTINGS,
+  type NodeKind,
+  type ProjectCategory,
+  type WarningSettings,
+} from "../../domain/projects.js";
 import { DEFAULT_SUPERVISION_SETTINGS, type SupervisionSettings } from "../../domain/supervision.js";
 
 /** The light thresholds: what an admin saved over the defaults. */
@@ -21,4 +27,10 @@ export async function supervisionSettings(db: Queryable): Promise<SupervisionSet
 export async function projectWarningSettings(db: Queryable): Promise<WarningSettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, "project_warnings")).limit(1);
   return { ...DEFAULT_WARNING_SETTINGS, ...((row?.value as Partial<WarningSettings> | undefined) ?? {}) };
+}
+
+/** The node schedule each category of project gets by default: what an admin saved over the built-in one. */
+export async function nodeTemplates(db: Queryable): Promise<Record<ProjectCategory, NodeKind[]>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "project_nodes")).limit(1);
+  return { ...DEFAULT_NODE_TEMPLATES, ...((row?.value as Partial<Record<ProjectCategory, NodeKind[]>> | undefined) ?? {}) };
 }

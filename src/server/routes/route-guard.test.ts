@@ -261,6 +261,16 @@ const EXAMPLES: Record<string, Example> = {
     body: { period: "2023-05", amount: 10, narrative: "Piling done" },
   }),
   "GET /api/warnings": () => ({ url: "/api/warnings" }),
+  "GET /api/settings/projects": () => ({ url: "/api/settings/projects" }),
+  "PUT /api/settings/projects": () => ({
+    url: "/api/settings/projects",
+    body: {
+      warnings: { paceMarginPoints: 10, nodeYellowDays: 30, nodeRedDays: 90, reportDays: 45 },
+      nodeTemplates: Object.fromEntries(
+        ["industrial", "infrastructure", "social", "agriculture", "ecology", "other"].map((c) => [c, ["start", "completion"]]),
+      ),
+    },
+  }),
   "GET /api/projects/export": () => ({ url: "/api/projects/export" }),
   "POST /api/project-imports": () => ({ url: "/api/project-imports", raw: LEDGER }),
   "GET /api/regions/:id/map": (f) => ({ url: `/api/regions/${f.region.id}/map` }),

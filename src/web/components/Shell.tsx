@@ -62,6 +62,7 @@ export function Shell() {
     { key: "/admin/users", icon: <TeamOutlined />, label: t("nav.users") },
     { key: "/admin/light", icon: <BulbOutlined />, label: t("nav.lightSettings") },
     { key: "/admin/supervision", icon: <AlertOutlined />, label: t("nav.supervisionSettings") },
+    { key: "/admin/projects", icon: <ProjectOutlined />, label: t("nav.projectSettings") },
     ...(canDeliveries ? [{ key: "/admin/deliveries", icon: <SendOutlined />, label: t("nav.deliveries") }] : []),
     ...(canAudit ? [{ key: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
   ];

@@ -103,6 +103,15 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   "warningDetail.start_overdue": "start planned {plannedOn}, {days} days late",
   "warningDetail.no_report": "no report for {days} days (since {since})",
   "warning.empty": "No warnings",
+  "nav.projectSettings": "Project warning rules",
+  "projectSettings.intro":
+    "Project warnings are worked out daily: annual investment behind the year elapsed by the set points gives blue, twice as many yellow, three times red; a late node or start is graded by days late; no report for the set days gives blue, twice yellow, three times red. Yellow and red warnings send a supervision notice to the lead unit.",
+  "projectSettings.paceMarginPoints": "Investment behind (points)",
+  "projectSettings.nodeYellowDays": "Late node turns yellow (days)",
+  "projectSettings.nodeRedDays": "Late node turns red (days)",
+  "projectSettings.reportDays": "No report (days)",
+  "projectSettings.nodes": "Each category's node schedule",
+  "projectSettings.saved": "Saved; every project's warnings follow the new rules",
   "project.export": "Export",
   "project.import": "Import a library or monthly investment sheet",
   "project.importHelp":

@@ -100,6 +100,15 @@ export const projectsZhCN = {
   "warningDetail.start_overdue": "计划 {plannedOn} 开工，已逾期 {days} 天",
   "warningDetail.no_report": "自 {since} 起 {days} 天未填报",
   "warning.empty": "暂无预警",
+  "nav.projectSettings": "项目预警规则",
+  "projectSettings.intro":
+    "项目预警按以下规则每天计算：年度投资完成率落后于时间进度达到设定百分点亮蓝色预警，两倍为黄色、三倍为红色；节点逾期、未按期开工按逾期天数分级；超过设定天数未填报亮蓝色，两倍黄色、三倍红色。黄色、红色预警会向责任单位发出督办单。",
+  "projectSettings.paceMarginPoints": "投资进度落后（百分点）",
+  "projectSettings.nodeYellowDays": "节点逾期转黄色（天）",
+  "projectSettings.nodeRedDays": "节点逾期转红色（天）",
+  "projectSettings.reportDays": "未填报预警（天）",
+  "projectSettings.nodes": "各类项目的节点计划",
+  "projectSettings.saved": "已保存，全部项目预警已按新规则重新计算",
   "project.export": "导出台账",
   "project.import": "导入项目库或月度投资表",
   "project.importHelp":

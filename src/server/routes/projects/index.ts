@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
 import { regions, units } from "../../../db/schema.js";
 import type { Locale } from "../../../domain/people.js";
+import { DEFAULT_NODE_TEMPLATES, DEFAULT_WARNING_SETTINGS } from "../../../domain/projects.js";
 import type { Actor } from "../../../domain/scope.js";
 import { idParams } from "../../../schemas/common.js";
 import {
@@ -14,14 +15,18 @@ import {
   projectRegionsOut,
   projectRegionsQuery,
   projectReportIn,
+  projectSettingsIn,
+  projectSettingsOut,
   projectUpdate,
   warningListOut,
   warningListQuery,
 } from "../../../schemas/projects.js";
 import { todayIso } from "../../clock.js";
 import { importProjectSheets } from "../../commands/import-project-sheets.js";
+import { refreshAllProjectWarnings } from "../../commands/refresh-project-warnings.js";
 import { reportProjectMonth } from "../../commands/report-project-month.js";
 import { createProject, updateProject } from "../../commands/save-project.js";
+import { saveProjectSettings } from "../../commands/save-project-settings.js";
 import type { ActingContext } from "../../context.js";
 import { badRequest } from "../../errors.js";
 import { translate } from "../../messages.js";
@@ -32,6 +37,7 @@ import { planProjectSheets, readWorkbook } from "../../projects-excel/project-sh
 import { projectRegions } from "../../queries/project-regions.js";
 import { listWarnings } from "../../queries/project-warnings.js";
 import { type LoadedProject, listProjects, loadProject, projectDetail, scopedProject } from "../../queries/projects.js";
+import { nodeTemplates, projectWarningSettings } from "../../queries/settings.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["projects"];
@@ -174,6 +180,34 @@ export const projectRoutes: RoutePlugin = async (app, { database, config }) => {
         await reportProjectMonth(ctx, { project: p, report: req.body }, tx);
       });
       return projectView(db, req.params.id, ctx.actor);
+    },
+  );
+
+  app.get("/api/settings/projects", { schema: { tags, response: { 200: projectSettingsOut } } }, async (req) => {
+    authorize(req.ctx, "settings", "read");
+    return {
+      warnings: await projectWarningSettings(db),
+      nodeTemplates: await nodeTemplates(db),
+      defaults: { warnings: DEFAULT_WARNING_SETTINGS, nodeTemplates: DEFAULT_NODE_TEMPLATES },
+      canEdit: can(req.ctx.actor, "settings", "update"),
+    };
+  });
+
+  // Admins set the warning margins and each category's nodes; every project's warnings follow at once.
+  app.put(
+    "/api/settings/projects",
+    { schema: { tags, body: projectSettingsIn, response: { 200: projectSettingsOut } } },
+    async (req) => {
+      authorize(req.ctx, "settings", "update");
+      const ctx = req.ctx as ActingContext;
+      await db.transaction((tx) => saveProjectSettings(ctx, req.body, tx));
+      await refreshAllProjectWarnings(db);
+      return {
+        warnings: await projectWarningSettings(db),
+        nodeTemplates: await nodeTemplates(db),
+        defaults: { warnings: DEFAULT_WARNING_SETTINGS, nodeTemplates: DEFAULT_NODE_TEMPLATES },
+        canEdit: true,
+      };
     },
   );
 

@@ -180,4 +180,43 @@ describe("the project library", () => {
     const theirs = (await outsider.get(`/api/projects/regions?regionId=${region.id}&year=${year}`)).json();
     expect(theirs.areas.reduce((n: number, a: { projects: number }) => n + a.projects, 0)).toBe(0);
   });
+
+  it("admins set the warning margins and each category's nodes; warnings and new projects follow", async () => {
+    const admin = await t.signIn(await buildUser(t.database.db, { unit: lead, roles: ["admin"] }));
+    const lateNode = (
+      await office.post(
+        "/api/projects",
+        project({
+          nodes: [
+            { kind: "start", plannedOn: addDays(today, -300), reachedOn: addDays(today, -290) },
+            { kind: "completion", plannedOn: addDays(today, -40) },
+          ],
+        }),
+      )
+    ).json();
+    const levelOf = async () =>
+      (await office.get(`/api/projects/${lateNode.id}`))
+        .json()
+        .warnings.find((w: { kind: string; clearedOn: string | null }) => w.kind === "node_overdue" && !w.clearedOn)?.level;
+    expect(await levelOf()).toBe("yellow");
+    const current = (await office.get("/api/settings/projects")).json();
+    expect(current).toMatchObject({
+      canEdit: false,
+      warnings: { paceMarginPoints: 10 },
+      nodeTemplates: { ecology: ["approval", "start", "completion"] },
+    });
+    const body = {
+      warnings: { ...current.warnings, nodeYellowDays: 100, nodeRedDays: 200 },
+      nodeTemplates: { ...current.nodeTemplates, ecology: ["completion", "land", "start"] },
+    };
+    expect((await office.put("/api/settings/projects", body)).statusCode).toBe(403);
+    const bad = await admin.put("/api/settings/projects", { ...body, warnings: { ...body.warnings, nodeRedDays: 50 } });
+    expect(bad.json().fields[0].field).toBe("warnings.nodeRedDays");
+    const saved = await admin.put("/api/settings/projects", body);
+    expect(saved.json().nodeTemplates.ecology).toEqual(["land", "start", "completion"]);
+    // A node 40 days late is now only blue.
+    expect(await levelOf()).toBe("blue");
+    const made = (await office.post("/api/projects", project({ category: "ecology", nodes: undefined }))).json();
+    expect(made.nodes.map((n: { kind: string }) => n.kind)).toEqual(["land", "start", "completion"]);
+  });
 });
