@@ -63,6 +63,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   "project.clearedOn": "Cleared",
   "project.open": "Open",
   "project.links": "Tasks and directives",
+  "project.linkedTasks": "Tasks concerning it",
   "project.noWarnings": "No warnings",
   "project.stageAfter": "Stage after this report",
   "projectCategory.industrial": "Industrial",

@@ -1,4 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -11,7 +12,7 @@ import {
   PROJECT_STAGES,
 } from "../../../domain/projects.js";
 import type { ProjectOut } from "../../../schemas/projects.js";
-import { api } from "../../api/client.js";
+import { api, type Page } from "../../api/client.js";
 import { applyServerErrors } from "../../components/form-errors.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
@@ -30,6 +31,9 @@ interface Values {
   stage: ProjectOut["stage"];
   totalInvestment: number;
   address?: string;
+  longitude?: number | null;
+  latitude?: number | null;
+  taskIds?: string[];
   description?: string;
   yearPlans?: { year: number; amount: number | null }[];
   nodes: Record<string, { plannedOn?: Dayjs | null; reachedOn?: Dayjs | null }>;
@@ -37,6 +41,36 @@ interface Values {
 
 const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : null);
+
+/** Tasks found by number or title, to link a project to the work that concerns it. */
+function TaskPicker({
+  value,
+  onChange,
+  initial,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  initial: { id: string; number: number; title: string }[];
+}) {
+  const [q, setQ] = useState("");
+  const found = useQuery({
+    queryKey: ["/api/tasks", "pick", q],
+    queryFn: () => api.get<Page<{ id: string; number: number; title: string }>>("/api/tasks", { q: q || undefined, limit: 20 }),
+  });
+  const known = new Map([...initial, ...(found.data?.items ?? [])].map((x) => [x.id, `#${x.number} ${x.title}`]));
+  return (
+    <Select
+      mode="multiple"
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      value={value}
+      onChange={onChange}
+      options={[...known].map(([id, label]) => ({ value: id, label }))}
+      data-testid="project-tasks"
+    />
+  );
+}
 
 /** Registers or edits a project: who leads it, what it is, its money and its node schedule. */
 export function ProjectForm({
@@ -71,6 +105,9 @@ export function ProjectForm({
       stage: v.stage,
       totalInvestment: v.totalInvestment,
       address: v.address || null,
+      longitude: v.longitude ?? null,
+      latitude: v.latitude ?? null,
+      taskIds: v.taskIds ?? [],
       description: v.description || null,
       yearPlans: (v.yearPlans ?? [])
         .filter((y) => y?.year && y.amount !== undefined && y.amount !== null)
@@ -126,6 +163,9 @@ export function ProjectForm({
           stage: project?.stage ?? "preparatory",
           totalInvestment: project?.totalInvestment,
           address: project?.address ?? undefined,
+          longitude: project?.longitude ?? undefined,
+          latitude: project?.latitude ?? undefined,
+          taskIds: project?.tasks.map((x) => x.id) ?? [],
           description: project?.description ?? undefined,
           yearPlans: project?.yearPlans.filter((y) => y.amount !== null).map((y) => ({ year: y.year, amount: y.amount })) ?? [
             { year: dayjs().year(), amount: null },
@@ -235,8 +275,19 @@ export function ProjectForm({
               </Form.Item>
             </Space>
           ))}
-        <Form.Item name="address" label={t("project.address")}>
-          <Input maxLength={200} />
+        <Space wrap align="start">
+          <Form.Item name="address" label={t("project.address")}>
+            <Input maxLength={200} style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="longitude" label={t("project.longitude")}>
+            <InputNumber min={-180} max={180} step={0.0001} style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="latitude" label={t("project.latitude")}>
+            <InputNumber min={-90} max={90} step={0.0001} style={{ width: 130 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="taskIds" label={t("project.linkedTasks")}>
+          <TaskPicker initial={project?.tasks ?? []} />
         </Form.Item>
         <Form.Item name="description" label={t("project.description")}>
           <Input.TextArea rows={3} maxLength={4000} />

@@ -105,7 +105,14 @@ export function ProjectPage() {
           <Descriptions.Item label={t("project.responsibleLeader")}>{p.responsibleLeader ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("project.totalInvestment")}>{wan(p.totalInvestment)}</Descriptions.Item>
           <Descriptions.Item label={t("project.invested")}>{wan(p.invested)}</Descriptions.Item>
-          <Descriptions.Item label={t("project.address")}>{p.address ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("project.address")}>
+            {p.address ?? "—"}
+            {p.longitude !== null && p.latitude !== null && (
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                ({p.longitude.toFixed(4)}, {p.latitude.toFixed(4)})
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
         </Descriptions>
         {p.description && <Typography.Paragraph style={{ marginTop: 12 }}>{p.description}</Typography.Paragraph>}
       </Card>

@@ -90,7 +90,10 @@ export function NoticesPage() {
                   </Typography.Text>
                 </Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.tasks.map((task) => `#${task.number} ${task.title}`).join("；")}
+                  {[
+                    ...r.tasks.map((task) => `#${task.number} ${task.title}`),
+                    ...r.projects.map((p) => `${p.code} ${p.name}`),
+                  ].join("；")}
                 </Typography.Text>
               </Space>
             ),
