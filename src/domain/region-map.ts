@@ -102,7 +102,7 @@ const round = (n: number) => Math.round(n * 1e5) / 1e5;
 /** What is wrong with an uploaded map, if anything: its shape, or codes that name no part of the region. */
 export function mapProblem(value: unknown, codes: ReadonlySet<string>): { reason: string; codes?: string[] } | null {
   const fc = value as Partial<FeatureCollection>;
-  if (!fc || fc.type !== "FeatureCollection" || !Array.isArray(fc.features) || fc.features.length === 0)
+  if (fc?.type !== "FeatureCollection" || !Array.isArray(fc.features) || fc.features.length === 0)
     return { reason: "geojson_shape" };
   const unknown: string[] = [];
   for (const f of fc.features) {
