@@ -99,6 +99,7 @@ export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20
     .from(units)
     .where(inArray(units.code, LEAD_CODES));
   const [office] = await tx.select({ id: units.id }).from(units).where(eq(units.code, "JX-DCS"));
+  const regionCode = new Map((await tx.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.id, r.code]));
   const regionOf = new Map((await tx.select({ id: regions.id, name: regions.name }).from(regions)).map((r) => [r.id, r.name]));
   const rows: (typeof projects.$inferInsert)[] = [];
   const nodes: (typeof projectNodes.$inferInsert)[] = [];
@@ -139,6 +140,14 @@ export async function generateDemoProjects(tx: Queryable, count = 300, seed = 20
       regionId: lead.regionId,
       leadUnitId: lead.id,
       officeUnitId: office?.id ?? null,
+      // Near the centre of its county (the city's own projects around Nanhu), for the map.
+      ...(() => {
+        const [lng, lat] = JIAXING_PARTS[regionCode.get(lead.regionId) ?? ""] ?? JIAXING_PARTS["330402"];
+        return {
+          longitude: Math.round((lng + (rnd() - 0.5) * 0.12) * 1e4) / 1e4,
+          latitude: Math.round((lat + (rnd() - 0.5) * 0.09) * 1e4) / 1e4,
+        };
+      })(),
       ownerName: `${regionName}${pick(["城市投资集团", "交通投资集团", "产业发展公司", "建设发展公司"])}（演示）`,
       responsibleLeader: pick(["王副市长", "李副市长", "张副县长", "陈副区长"]),
       industry: WORKS[category].industry,

@@ -100,6 +100,8 @@ export const projectSummaryOut = z.object({
   invested: z.number(),
   lastReportPeriod: z.string().nullable(),
   warningLevel: z.enum(WARNING_LEVELS).nullable(),
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
 });
 export const projectPage = pageOf(projectSummaryOut);
 

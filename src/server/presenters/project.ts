@@ -15,6 +15,8 @@ export const presentProjectSummary = (p: LoadedProject): ProjectSummaryOut => ({
   invested: p.invested,
   lastReportPeriod: p.lastReportPeriod,
   warningLevel: p.warningLevel,
+  longitude: p.longitude,
+  latitude: p.latitude,
 });
 
 export function presentProject(
@@ -29,8 +31,6 @@ export function presentProject(
     industry: p.industry,
     description: p.description,
     address: p.address,
-    longitude: p.longitude,
-    latitude: p.latitude,
     ...detail,
     warnings: detail.warnings.map((w) => ({
       id: w.id,

@@ -1,5 +1,5 @@
-import { BarChart, LineChart, MapChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from "echarts/charts";
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
@@ -10,6 +10,8 @@ echarts.use([
   LineChart,
   MapChart,
   PieChart,
+  ScatterChart,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,

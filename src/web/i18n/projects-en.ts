@@ -64,6 +64,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   "project.open": "Open",
   "project.links": "Tasks and directives",
   "project.linkedTasks": "Tasks concerning it",
+  "project.linkedDirectives": "Directives it carries out",
   "project.noWarnings": "No warnings",
   "project.stageAfter": "Stage after this report",
   "projectCategory.industrial": "Industrial",

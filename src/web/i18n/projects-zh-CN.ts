@@ -62,6 +62,7 @@ export const projectsZhCN = {
   "project.open": "未解除",
   "project.links": "相关任务与部署",
   "project.linkedTasks": "相关任务",
+  "project.linkedDirectives": "落实的会议部署",
   "project.noWarnings": "无预警",
   "project.stageAfter": "填报后阶段",
   "projectCategory.industrial": "产业项目",

@@ -34,6 +34,7 @@ interface Values {
   longitude?: number | null;
   latitude?: number | null;
   taskIds?: string[];
+  directiveIds?: string[];
   description?: string;
   yearPlans?: { year: number; amount: number | null }[];
   nodes: Record<string, { plannedOn?: Dayjs | null; reachedOn?: Dayjs | null }>;
@@ -68,6 +69,39 @@ function TaskPicker({
       onChange={onChange}
       options={[...known].map(([id, label]) => ({ value: id, label }))}
       data-testid="project-tasks"
+    />
+  );
+}
+
+/** Directives found by their words, to link a project to the decisions it carries out. */
+function DirectivePicker({
+  value,
+  onChange,
+  initial,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  initial: { id: string; text: string }[];
+}) {
+  const [q, setQ] = useState("");
+  const found = useQuery({
+    queryKey: ["/api/directives", "pick", q],
+    queryFn: () =>
+      api.get<Page<{ id: string; text: string; meetingTitle: string }>>("/api/directives", { q: q || undefined, limit: 20 }),
+  });
+  const known = new Map(
+    [...initial, ...(found.data?.items ?? [])].map((x) => [x.id, x.text.length > 60 ? `${x.text.slice(0, 60)}…` : x.text]),
+  );
+  return (
+    <Select
+      mode="multiple"
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      value={value}
+      onChange={onChange}
+      options={[...known].map(([id, label]) => ({ value: id, label }))}
+      data-testid="project-directives"
     />
   );
 }
@@ -108,6 +142,7 @@ export function ProjectForm({
       longitude: v.longitude ?? null,
       latitude: v.latitude ?? null,
       taskIds: v.taskIds ?? [],
+      directiveIds: v.directiveIds ?? [],
       description: v.description || null,
       yearPlans: (v.yearPlans ?? [])
         .filter((y) => y?.year && y.amount !== undefined && y.amount !== null)
@@ -166,6 +201,7 @@ export function ProjectForm({
           longitude: project?.longitude ?? undefined,
           latitude: project?.latitude ?? undefined,
           taskIds: project?.tasks.map((x) => x.id) ?? [],
+          directiveIds: project?.directives.map((x) => x.id) ?? [],
           description: project?.description ?? undefined,
           yearPlans: project?.yearPlans.filter((y) => y.amount !== null).map((y) => ({ year: y.year, amount: y.amount })) ?? [
             { year: dayjs().year(), amount: null },
@@ -288,6 +324,9 @@ export function ProjectForm({
         </Space>
         <Form.Item name="taskIds" label={t("project.linkedTasks")}>
           <TaskPicker initial={project?.tasks ?? []} />
+        </Form.Item>
+        <Form.Item name="directiveIds" label={t("project.linkedDirectives")}>
+          <DirectivePicker initial={project?.directives ?? []} />
         </Form.Item>
         <Form.Item name="description" label={t("project.description")}>
           <Input.TextArea rows={3} maxLength={4000} />

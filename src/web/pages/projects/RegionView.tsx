@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Empty, InputNumber, Row, Space, Table, Tag, Typography, Upload } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
-import type { ProjectRegionsOut } from "../../../schemas/projects.js";
-import { ApiError, api } from "../../api/client.js";
+import type { ProjectRegionsOut, ProjectSummaryOut } from "../../../schemas/projects.js";
+import { ApiError, api, type Page } from "../../api/client.js";
 import { useAbility, useSession } from "../../api/session.js";
 import { EChart, registerMap } from "../../components/EChart.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
@@ -43,6 +43,14 @@ export function RegionView() {
     if (map.data && mapName) registerMap(mapName, map.data.geojson);
   }, [map.data, mapName]);
   const areas = view.data?.areas ?? [];
+  // The larger projects of the region that have a location, as points on the map.
+  const located = useQuery({
+    queryKey: ["/api/projects", "map", regionId],
+    queryFn: () =>
+      api.get<Page<ProjectSummaryOut>>("/api/projects", { regionId, limit: 200, sort: "totalInvestment", order: "desc" }),
+    enabled: Boolean(regionId),
+  });
+  const points = (located.data?.items ?? []).filter((p) => p.longitude !== null && p.latitude !== null);
   const parts = areas.filter((a) => !a.own);
   const byCode = new Map(areas.map((a) => [a.code, a]));
   return (
@@ -89,7 +97,8 @@ export function RegionView() {
                   option={{
                     tooltip: {
                       trigger: "item",
-                      formatter: (p: { name: string; value?: number }) => {
+                      formatter: (p: { seriesType: string; name: string }) => {
+                        if (p.seriesType === "scatter") return p.name;
                         const a = areas.find((x) => x.name === p.name);
                         return a
                           ? `${name(a)}<br/>${t("project.annualCompletion")}: ${pct(a.completion)}<br/>${t("project.invested")}: ${wan(a.invested)}`
@@ -101,20 +110,27 @@ export function RegionView() {
                       max: 100,
                       left: 0,
                       bottom: 0,
+                      seriesIndex: 0,
                       text: ["100%", "0%"],
                       calculable: true,
                       inRange: { color: ["#cf1322", "#faad14", "#52c41a"] },
                     },
+                    geo: { map: mapName, roam: true, label: { show: true, fontSize: 11 }, itemStyle: { borderColor: "#fff" } },
                     series: [
                       {
                         type: "map",
-                        map: mapName,
-                        roam: true,
-                        label: { show: true, fontSize: 11 },
+                        geoIndex: 0,
                         data: map.data.geojson.features.map((f) => ({
                           name: f.properties.name,
                           value: byCode.get(f.properties.code)?.completion ?? null,
                         })),
+                      },
+                      {
+                        type: "scatter",
+                        coordinateSystem: "geo",
+                        symbolSize: 7,
+                        itemStyle: { color: "#1d39c4", borderColor: "#fff", borderWidth: 1 },
+                        data: points.map((p) => ({ name: `${p.code} ${p.name}`, value: [p.longitude, p.latitude] })),
                       },
                     ],
                   }}
