@@ -130,4 +130,15 @@ describe.runIf(browserAvailable())("projects: register, report a month with a ph
     await office.locator('.ant-modal input[type="file"]').setInputFiles(SHEET);
     await expect.poll(() => office.locator('[data-testid="project-import-done"]').textContent()).toContain("月度填报 1 条");
   });
+
+  it("the region view shows the counties against the year's plan, on the map and in the table, in English too", async () => {
+    await office.goto(`${e.url}/projects`);
+    await office.locator('[data-testid="lang-switch"]').click();
+    await office.locator(".ant-tabs-tab", { hasText: "By region" }).click();
+    await office.locator('[data-testid="region-map"] canvas').waitFor();
+    const table = office.locator('[data-testid="region-table"]');
+    await expect.poll(() => table.textContent()).toContain("Tongxiang");
+    expect(await table.textContent()).toContain("its own");
+    await shot(office, "project-regions-en");
+  });
 });
