@@ -10,13 +10,12 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { bootstrap } from "../src/db/bootstrap.js";
 import { openDatabase } from "../src/db/connection.js";
-import { DEMO_PASSWORD } from "../src/db/demo-jurisdiction.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { buildApp } from "../src/server/app.js";
 import { todayIso } from "../src/server/clock.js";
 import { refreshAllProjectWarnings } from "../src/server/commands/refresh-project-warnings.js";
 import { configFromEnv } from "../src/server/config.js";
-import { makeAgent } from "../src/server/testing.js";
+import { signInAs, timeRequests } from "./requests.js";
 
 const PROJECTS = Number(process.env.PROJECTS ?? 30_000);
 const MONTHS = Number(process.env.MONTHS ?? 36);
@@ -102,16 +101,7 @@ try {
     logger: false,
   });
   await app.ready();
-  const signIn = async (username: string) => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const cookie = res.cookies.find((c) => c.name === "luoshi_session");
-    return makeAgent(app, `luoshi_session=${cookie?.value}`, res.json().csrfToken);
-  };
+  const signIn = (username: string) => signInAs(app, username);
   const coordinator = await signIn("coordinator");
   const reporter = await signIn("reporter");
   const county = (await coordinator.get("/api/regions?limit=50"))
@@ -131,19 +121,7 @@ try {
     ["region view, office, a county", coordinator, `/api/projects/regions?regionId=${county}`],
     ["warnings list, office, open", coordinator, "/api/warnings?limit=25"],
   ];
-  for (const [name, agent, path] of cases) {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS + 5; i++) {
-      const t0 = performance.now();
-      const res = await agent.get(path);
-      const ms = performance.now() - t0;
-      if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      if (i >= 5) times.push(ms);
-    }
-    times.sort((a, b) => a - b);
-    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-    console.log(`  ${name.padEnd(44)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms  [target p95 < 100 ms]`);
-  }
+  await timeRequests(cases, RUNS, 44);
   await app.close();
 } catch (e) {
   console.error(e);

@@ -10,11 +10,10 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { bootstrap } from "../src/db/bootstrap.js";
 import { openDatabase } from "../src/db/connection.js";
-import { DEMO_PASSWORD } from "../src/db/demo-jurisdiction.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { buildApp } from "../src/server/app.js";
 import { configFromEnv } from "../src/server/config.js";
-import { makeAgent } from "../src/server/testing.js";
+import { signInAs, timeRequests } from "./requests.js";
 
 const TASKS = Number(process.env.TASKS ?? 300_000);
 const REPORTS_PER_TASK = Number(process.env.REPORTS_PER_TASK ?? 10);
@@ -90,16 +89,7 @@ try {
     logger: false,
   });
   await app.ready();
-  const signIn = async (username: string) => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const cookie = res.cookies.find((c) => c.name === "luoshi_session");
-    return makeAgent(app, `luoshi_session=${cookie?.value}`, res.json().csrfToken);
-  };
+  const signIn = (username: string) => signInAs(app, username);
   const reporter = await signIn("reporter");
   const coordinator = await signIn("coordinator");
   const leader = await signIn("leader");
@@ -113,19 +103,7 @@ try {
     ["task list, leader, by progress", leader, "/api/tasks?sort=progress&order=desc&limit=25"],
     ["task list, reporter, own unit", reporter, "/api/tasks?limit=25"],
   ];
-  for (const [name, agent, path] of cases) {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS + 5; i++) {
-      const t0 = performance.now();
-      const res = await agent.get(path);
-      const ms = performance.now() - t0;
-      if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      if (i >= 5) times.push(ms);
-    }
-    times.sort((a, b) => a - b);
-    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-    console.log(`  ${name.padEnd(46)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms  [target p95 < 100 ms]`);
-  }
+  await timeRequests(cases, RUNS, 46);
   await app.close();
 } catch (e) {
   console.error(e);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { BulletinContent } from "../../domain/bulletin.js";
-import type { bulletinOut, bulletinSummaryOut } from "../../schemas/supervision.js";
+import type { bulletinOut, bulletinSummaryOut } from "../../schemas/bulletins.js";
 import type { LoadedBulletin, listBulletins } from "../queries/bulletins.js";
 
 type Listed = Awaited<ReturnType<typeof listBulletins>>["items"][number];

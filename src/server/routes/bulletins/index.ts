@@ -4,7 +4,6 @@ import type { Queryable } from "../../../db/connection.js";
 import { bulletinSchedules, campaigns, regions, units } from "../../../db/schema.js";
 import { isWithin, type Locale } from "../../../domain/people.js";
 import { type Actor, hasRole } from "../../../domain/scope.js";
-import { idParams, okBody } from "../../../schemas/common.js";
 import {
   bulletinCreate,
   bulletinListQuery,
@@ -16,7 +15,8 @@ import {
   scheduleCreate,
   scheduleList,
   scheduleOut,
-} from "../../../schemas/supervision.js";
+} from "../../../schemas/bulletins.js";
+import { idParams, okBody } from "../../../schemas/common.js";
 import { writeAudit } from "../../audit.js";
 import { bulletinDocx } from "../../bulletins/bulletin-docx.js";
 import { generateBulletin } from "../../commands/generate-bulletin.js";

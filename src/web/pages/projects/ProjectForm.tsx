@@ -1,5 +1,4 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -12,10 +11,11 @@ import {
   PROJECT_STAGES,
 } from "../../../domain/projects.js";
 import type { ProjectOut } from "../../../schemas/projects.js";
-import { api, type Page } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import { applyServerErrors } from "../../components/form-errors.js";
 import { RemoteSelect } from "../../components/RemoteSelect.js";
 import { useT } from "../../i18n/index.js";
+import { DirectivePicker, TaskPicker } from "./LinkPickers.js";
 
 interface Values {
   code: string;
@@ -42,69 +42,6 @@ interface Values {
 
 const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : null);
-
-/** Tasks found by number or title, to link a project to the work that concerns it. */
-function TaskPicker({
-  value,
-  onChange,
-  initial,
-}: {
-  value?: string[];
-  onChange?: (v: string[]) => void;
-  initial: { id: string; number: number; title: string }[];
-}) {
-  const [q, setQ] = useState("");
-  const found = useQuery({
-    queryKey: ["/api/tasks", "pick", q],
-    queryFn: () => api.get<Page<{ id: string; number: number; title: string }>>("/api/tasks", { q: q || undefined, limit: 20 }),
-  });
-  const known = new Map([...initial, ...(found.data?.items ?? [])].map((x) => [x.id, `#${x.number} ${x.title}`]));
-  return (
-    <Select
-      mode="multiple"
-      showSearch
-      filterOption={false}
-      onSearch={setQ}
-      value={value}
-      onChange={onChange}
-      options={[...known].map(([id, label]) => ({ value: id, label }))}
-      data-testid="project-tasks"
-    />
-  );
-}
-
-/** Directives found by their words, to link a project to the decisions it carries out. */
-function DirectivePicker({
-  value,
-  onChange,
-  initial,
-}: {
-  value?: string[];
-  onChange?: (v: string[]) => void;
-  initial: { id: string; text: string }[];
-}) {
-  const [q, setQ] = useState("");
-  const found = useQuery({
-    queryKey: ["/api/directives", "pick", q],
-    queryFn: () =>
-      api.get<Page<{ id: string; text: string; meetingTitle: string }>>("/api/directives", { q: q || undefined, limit: 20 }),
-  });
-  const known = new Map(
-    [...initial, ...(found.data?.items ?? [])].map((x) => [x.id, x.text.length > 60 ? `${x.text.slice(0, 60)}…` : x.text]),
-  );
-  return (
-    <Select
-      mode="multiple"
-      showSearch
-      filterOption={false}
-      onSearch={setQ}
-      value={value}
-      onChange={onChange}
-      options={[...known].map(([id, label]) => ({ value: id, label }))}
-      data-testid="project-directives"
-    />
-  );
-}
 
 /** Registers or edits a project: who leads it, what it is, its money and its node schedule. */
 export function ProjectForm({

@@ -1,6 +1,6 @@
 import { Table, Typography } from "antd";
 import { Link } from "react-router";
-import type { BulletinOut } from "../../../schemas/supervision.js";
+import type { BulletinOut } from "../../../schemas/bulletins.js";
 import { useI18n } from "../../i18n/index.js";
 
 type Content = BulletinOut["content"];

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Breadcrumb, Button, Card, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { BulletinOut } from "../../../schemas/supervision.js";
+import type { BulletinOut } from "../../../schemas/bulletins.js";
 import { ApiError, api } from "../../api/client.js";
 import { useSession } from "../../api/session.js";
 import { useT } from "../../i18n/index.js";

@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Space,
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import type { BulletinOut, BulletinSummaryOut, ScheduleOut } from "../../../schemas/supervision.js";
+import type { BulletinOut, BulletinSummaryOut, ScheduleOut } from "../../../schemas/bulletins.js";
 import { api } from "../../api/client.js";
 import { useAbility } from "../../api/session.js";
 import { applyServerErrors } from "../../components/form-errors.js";

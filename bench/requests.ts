@@ -1,0 +1,32 @@
+/** Shared by the request benchmarks: demo users signed in through the app, and p50/p95 of requests timed through it. */
+import { DEMO_PASSWORD } from "../src/db/demo-jurisdiction.js";
+import type { App } from "../src/server/app.js";
+import { type Agent, makeAgent } from "../src/server/testing.js";
+
+export async function signInAs(app: App, username: string): Promise<Agent> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    headers: { "content-type": "application/json" },
+    payload: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = res.cookies.find((c) => c.name === "luoshi_session");
+  return makeAgent(app, `luoshi_session=${cookie?.value}`, res.json().csrfToken);
+}
+
+/** Times each request `runs` times after 5 to warm up, and prints its p50 and p95 against the target. */
+export async function timeRequests(cases: [string, Agent, string][], runs: number, width = 46): Promise<void> {
+  for (const [name, agent, path] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 5; i++) {
+      const t0 = performance.now();
+      const res = await agent.get(path);
+      const ms = performance.now() - t0;
+      if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (i >= 5) times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+    console.log(`  ${name.padEnd(width)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms  [target p95 < 100 ms]`);
+  }
+}
