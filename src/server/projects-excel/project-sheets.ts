@@ -1,8 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Queryable } from "../../db/connection.js";
 import { projectNodes, projects, projectYearPlans, regions, units } from "../../db/schema.js";
-import { parseLedgerDate, unescapeCell } from "../../domain/ledger.js";
+import { parseLedgerDate } from "../../domain/ledger.js";
 import {
   findColumns,
   LIBRARY_COLUMNS,
@@ -19,49 +18,13 @@ import type { ProjectCreate, ProjectReportIn, ProjectUpdate } from "../../schema
 import { todayIso } from "../clock.js";
 import { unitLookup } from "../ledger/unit-names.js";
 import { can } from "../policies/index.js";
-
-/** One bad cell: where it is, what it holds, and why it cannot be taken. */
-export interface SheetProblem {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+import { type Sheet, type SheetProblem, text } from "./workbook.js";
 
 export interface SheetPlan {
   create: ProjectCreate[];
   update: { id: string; patch: ProjectUpdate }[];
   reports: { code: string; report: ProjectReportIn }[];
   problems: SheetProblem[];
-}
-
-const text = (v: unknown): string => {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object" && "richText" in (v as object))
-    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
-  if (typeof v === "object" && "result" in (v as object)) return text((v as { result: unknown }).result);
-  return unescapeCell(String(v).trim());
-};
-
-interface Sheet {
-  name: string;
-  rows: { row: number; cells: unknown[] }[];
-}
-
-/** Every worksheet's rows as plain cell values (1-based row numbers as Excel shows them). */
-export async function readWorkbook(content: Buffer): Promise<Sheet[]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(content as unknown as ArrayBuffer);
-  return book.worksheets.map((ws) => {
-    const rows: Sheet["rows"] = [];
-    ws.eachRow({ includeEmpty: false }, (r, n) => {
-      const values = (r.values as unknown[]).slice(1);
-      rows.push({ row: n, cells: values });
-    });
-    return { name: ws.name, rows };
-  });
 }
 
 /**
