@@ -51,6 +51,14 @@ export async function startE2E(): Promise<E2E> {
       "--disable-sync",
     ],
   });
+  // Each step waits at most 20 s, so a step that never happens fails with its own message well
+  // before the test's 60 s limit (a poll on a missing element would otherwise block for 30 s a try).
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.setDefaultTimeout(20_000);
+    return page;
+  };
   return {
     server,
     browser,

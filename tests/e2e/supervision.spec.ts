@@ -142,9 +142,19 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     await boxes.nth(0).click({ timeout: 5000 });
     await boxes.nth(1).click({ timeout: 5000 });
     await office.locator('[data-testid="urge-selected"]').click({ timeout: 5000 });
-    await office.locator('[data-testid="urge-body"]').fill("Please report what stands in the way by the reply date.");
-    await office.locator('[data-testid="urge-submit"]').click();
-    await expect.poll(() => office.locator(".ant-message").textContent()).toMatch(/Notices sent to [12] units/);
+    await office
+      .locator('[data-testid="urge-body"]')
+      .fill("Please report what stands in the way by the reply date.", { timeout: 10_000 });
+    // Wait for the answer itself, so a refused request fails here with its reason rather than as a silent timeout.
+    const answered = office.waitForResponse((r) => r.url().endsWith("/api/notices") && r.request().method() === "POST", {
+      timeout: 15_000,
+    });
+    await office.locator('[data-testid="urge-submit"]').click({ timeout: 10_000 });
+    const response = await answered;
+    expect(response.status(), await response.text()).toBe(201);
+    const sent = ((await response.json()) as { items: unknown[] }).items.length;
+    expect(sent).toBeGreaterThanOrEqual(1);
+    await office.getByText(`Notices sent: ${sent}`).waitFor({ timeout: 10_000 });
     await office.goto(`${e.url}/notices`);
     const table = office.locator('[data-testid="notice-table"]');
     await expect.poll(() => table.textContent()).toContain("Please report what stands in the way");

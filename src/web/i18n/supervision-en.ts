@@ -62,7 +62,7 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "notice.urgeHelp":
     "Each lead unit among the chosen tasks gets one notice. It must explain and send a new plan by the reply date; an unanswered notice climbs the ladder by itself.",
   "notice.urgeSelected": "Urge the selected tasks ({count})",
-  "notice.urged": "Notices sent to {count} units",
+  "notice.urged": "Notices sent: {count} (one to each lead unit)",
   "notice.reason.due": "Due on {dueOn} (in {days} days): please press on.",
   "notice.reason.dueToday": "Due today ({dueOn}): please make sure it is done.",
   "notice.reason.projectWarning":
