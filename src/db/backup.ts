@@ -47,6 +47,8 @@ const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
   project_directives: ["t.project_id", "t.directive_id"],
   notice_projects: ["t.notice_id", "t.project_id"],
   region_maps: ["t.region_id"],
+  indicator_values: ["t.indicator_id", "t.period", "t.region_id"],
+  indicator_targets: ["t.indicator_id", "t.region_id", "t.year"],
 };
 
 export function latestMigration(): string {

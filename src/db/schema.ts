@@ -1,5 +1,6 @@
 /** The whole schema, one module per part of the loop; drizzle-kit reads it from here. */
 export * from "./schema/core.js";
+export * from "./schema/indicators.js";
 export * from "./schema/projects.js";
 export * from "./schema/supervision.js";
 export * from "./schema/tasks.js";
@@ -47,4 +48,9 @@ export const TABLES_IN_ORDER = [
   "project_directives",
   "notice_projects",
   "region_maps",
+  "indicators",
+  "indicator_values",
+  "indicator_revisions",
+  "indicator_targets",
+  "analyses",
 ] as const;
