@@ -190,6 +190,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "leader", displayName: "李市长", unit: "JX-ZF", roles: ["leader"], title: "副市长" },
   { username: "reporter", displayName: "王发改", unit: "JX-FGW", roles: ["reporter"], title: "综合处科员" },
   { username: "viewer", displayName: "赵统计", unit: "JX-TJJ", roles: ["viewer"], title: "综合处科员" },
+  { username: "statistician", displayName: "钱统计", unit: "JX-TJJ", roles: ["reporter"], title: "综合处副处长" },
   { username: "tongxiang", displayName: "周桐乡", unit: "TX-ZF", roles: ["reporter"], title: "市府办科员" },
   { username: "tx-coordinator", displayName: "吴督查", unit: "TX-ZF", roles: ["coordinator"], title: "桐乡市督查科科长" },
 ];

@@ -16,6 +16,7 @@ import { refreshProjectWarnings } from "../server/commands/refresh-project-warni
 import { storeFile } from "../server/files.js";
 import type { Queryable } from "./connection.js";
 import { sitePhoto } from "./demo-images.js";
+import { random } from "./demo-random.js";
 import {
   attachments,
   projectMedia,
@@ -27,17 +28,6 @@ import {
   regions,
   units,
 } from "./schema.js";
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORKS: Record<ProjectCategory, { names: string[]; industry: string }> = {
   industrial: {

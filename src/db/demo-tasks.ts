@@ -5,6 +5,7 @@ import type { TaskState } from "../domain/task-states.js";
 import { todayIso } from "../server/clock.js";
 import { refreshLights } from "../server/commands/task-upkeep.js";
 import type { Queryable } from "./connection.js";
+import { random } from "./demo-random.js";
 import { recountPendingReports } from "./pending-reports.js";
 import {
   campaignLeadUnits,
@@ -21,16 +22,6 @@ import {
 } from "./schema.js";
 
 /** A small seeded generator, so the demo is the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TONGXIANG_ACTIONS = [
   "稳企业专项行动",
