@@ -2,6 +2,7 @@ import type { Actor } from "../../domain/scope.js";
 import type { RequestContext } from "../context.js";
 import { forbidden, unauthorized } from "../errors.js";
 import { auditPolicy } from "./audit.js";
+import { analysisPolicy, cockpitPolicy, indicatorPolicy } from "./indicator.js";
 import { meetingPolicy } from "./meeting.js";
 import { projectPolicy } from "./project.js";
 import { regionPolicy } from "./region.js";
@@ -40,6 +41,9 @@ const policies = {
   delivery: deliveryPolicy,
   dashboard: dashboardPolicy,
   project: projectPolicy,
+  indicator: indicatorPolicy,
+  analysis: analysisPolicy,
+  cockpit: cockpitPolicy,
 };
 
 type Policies = typeof policies;

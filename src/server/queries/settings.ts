@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { settings } from "../../db/schema.js";
+import { DEFAULT_LIGHT_THRESHOLDS, type LightThresholds } from "../../domain/indicators.js";
 import { DEFAULT_LIGHT_SETTINGS, type LightSettings } from "../../domain/light.js";
 import {
   DEFAULT_NODE_TEMPLATES,
@@ -33,4 +34,10 @@ export async function projectWarningSettings(db: Queryable): Promise<WarningSett
 export async function nodeTemplates(db: Queryable): Promise<Record<ProjectCategory, NodeKind[]>> {
   const [row] = await db.select().from(settings).where(eq(settings.key, "project_nodes")).limit(1);
   return { ...DEFAULT_NODE_TEMPLATES, ...((row?.value as Partial<Record<ProjectCategory, NodeKind[]>> | undefined) ?? {}) };
+}
+
+/** How far short of an indicator's target is still "close": what an admin saved over the defaults. */
+export async function indicatorLightSettings(db: Queryable): Promise<LightThresholds> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "indicator_lights")).limit(1);
+  return { ...DEFAULT_LIGHT_THRESHOLDS, ...((row?.value as Partial<LightThresholds> | undefined) ?? {}) };
 }
