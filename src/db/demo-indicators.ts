@@ -4,7 +4,7 @@
  * seasonal months, each region growing at its own pace around the city's.
  */
 import { eq, inArray } from "drizzle-orm";
-import { type IndicatorGroup, type IndicatorShape, periodsOfYear, roundTo, yearOf } from "../domain/indicators.js";
+import { type IndicatorGroup, type IndicatorShape, monthBefore, periodsOfYear, roundTo, yearOf } from "../domain/indicators.js";
 import { todayIso } from "../server/clock.js";
 import type { Queryable } from "./connection.js";
 import { random } from "./demo-random.js";
@@ -131,12 +131,6 @@ const SHARES: Record<string, number> = {
   "330483": 0.15,
 };
 
-/** The last month statistics are out for: the month before today's. */
-export function latestPublishedMonth(today = todayIso()): string {
-  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}
-
 export async function generateDemoIndicators(tx: Queryable, seed = 20261122): Promise<number> {
   const rand = random(seed);
   const [city] = await tx.select().from(regions).where(eq(regions.code, "330400"));
@@ -152,7 +146,7 @@ export async function generateDemoIndicators(tx: Queryable, seed = 20261122): Pr
       ),
     );
   const sourceId = new Map(sources.map((s) => [s.code, s.id]));
-  const latest = latestPublishedMonth();
+  const latest = monthBefore(todayIso());
   const thisYear = yearOf(latest);
   const firstYear = thisYear - 2;
   const values: (typeof indicatorValues.$inferInsert)[] = [];

@@ -10,6 +10,8 @@ import {
   type CampaignRow,
   campaigns,
   directives,
+  type IndicatorRow,
+  indicators,
   type MeetingRow,
   meetings,
   type ProgressReportRow,
@@ -193,6 +195,23 @@ export async function buildAttachment(db: Queryable, overrides: Partial<Attachme
   const [row] = await db
     .insert(attachments)
     .values({ sha256: "0".repeat(64), name: "photo.jpg", mime: "image/jpeg", size: 3, ...overrides })
+    .returning();
+  return row;
+}
+
+export async function buildIndicator(db: Queryable, overrides: Partial<IndicatorRow> = {}): Promise<IndicatorRow> {
+  const n = next();
+  const [row] = await db
+    .insert(indicators)
+    .values({
+      code: `IND${n}-${randomUUID().slice(0, 4)}`,
+      nameZh: `指标 ${n}`,
+      nameEn: `Indicator ${n}`,
+      measureUnit: "亿元",
+      measureUnitEn: "100 million yuan",
+      group: "industry",
+      ...overrides,
+    })
     .returning();
   return row;
 }

@@ -92,6 +92,12 @@ export function previousPeriod(kind: PeriodKind, period: string): string {
   return previousInYear(kind, period) ?? periodAt(yearOf(period) - 1, 12);
 }
 
+/** The month before a date's (YYYY-MM-DD): the latest month statistics can be out for. */
+export function monthBefore(isoDate: string): string {
+  const [y, m] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))];
+  return m === 1 ? periodAt(y - 1, 12) : periodAt(y, m - 1);
+}
+
 export const sameLastYear = (period: string) => periodAt(yearOf(period) - 1, monthOf(period));
 export const lastPeriodOfYear = (year: number) => periodAt(year, 12);
 

@@ -130,9 +130,7 @@ export const valuesIn = z
   .object({
     values: z
       .array(
-        z
-          .object({ regionId: z.uuid(), period: month, value: figure, reportedGrowth: figure.nullable().default(null) })
-          .strict(),
+        z.object({ regionId: z.uuid(), period: month, value: figure, reportedGrowth: figure.nullable().default(null) }).strict(),
       )
       .min(1, { error: "required" })
       .max(5000),
@@ -160,11 +158,7 @@ export const targetsIn = z
   .object({
     year: z.number().int().min(2000).max(2100),
     targets: z
-      .array(
-        z
-          .object({ regionId: z.uuid(), kind: z.enum(["growth", "value"]), amount: figure.nullable() })
-          .strict(),
-      )
+      .array(z.object({ regionId: z.uuid(), kind: z.enum(["growth", "value"]), amount: figure.nullable() }).strict())
       .max(1000),
   })
   .strict();

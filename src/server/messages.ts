@@ -145,6 +145,19 @@ const MESSAGES = {
   node_repeated: { "zh-CN": "同一节点只能出现一次", en: "Each node appears once" },
   year_repeated: { "zh-CN": "同一年度只能有一个计划投资额", en: "Each year has one planned amount" },
   period_invalid: { "zh-CN": "月份格式应为 YYYY-MM", en: "A month is written YYYY-MM" },
+  period_not_quarter: {
+    "zh-CN": "季度指标只能填 3、6、9、12 月",
+    en: "A quarterly indicator takes March, June, September or December",
+  },
+  value_repeated: { "zh-CN": "同一地区同一期只能填一个值", en: "Each region and period takes one value" },
+  indicator_has_values: {
+    "zh-CN": "指标已有数据，不能再改报送周期或累计方式",
+    en: "The indicator has values: its period kind and accumulation can no longer change",
+  },
+  code_invalid: {
+    "zh-CN": "代码只能包含字母、数字、点、下划线或连字符",
+    en: "A code has letters, digits, dots, underscores or hyphens",
+  },
   media_type: { "zh-CN": "只能附照片或视频", en: "Only photos and videos can be attached" },
   not_negative: { "zh-CN": "不能为负数", en: "Cannot be negative" },
   number_invalid: { "zh-CN": "请输入数字", en: "Enter a number" },

@@ -16,7 +16,7 @@ async function checkSource(tx: Queryable, unitId: string | null | undefined) {
 export async function createIndicator(ctx: ActingContext, input: IndicatorCreate, tx: Queryable): Promise<string> {
   await checkSource(tx, input.sourceUnitId);
   const [row] = await tx.insert(indicators).values(input).onConflictDoNothing().returning();
-  if (!row) throw conflict("code_taken", "code");
+  if (!row) throw conflict("code_taken", "code", { code: input.code });
   await writeAudit(tx, ctx, { action: "indicator.create", entityType: "indicator", entityId: row.id, after: row });
   return row.id;
 }
@@ -34,7 +34,8 @@ export async function updateIndicator(ctx: ActingContext, id: string, input: Ind
     (input.accumulation && input.accumulation !== before.accumulation);
   if (reshaped) {
     const [has] = await tx.select({ one: sql`1` }).from(indicatorValues).where(eq(indicatorValues.indicatorId, id)).limit(1);
-    if (has) throw conflict("indicator_has_values", input.periodKind !== before.periodKind ? "periodKind" : "accumulation");
+    const field = input.periodKind && input.periodKind !== before.periodKind ? "periodKind" : "accumulation";
+    if (has) throw conflict("indicator_has_values", field);
   }
   const { version, ...fields } = input;
   const [after] = await tx

@@ -6,6 +6,7 @@ import { campaignRoutes } from "./campaigns/index.js";
 import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
 import { inboxRoutes } from "./inbox/index.js";
+import { indicatorRoutes } from "./indicators/index.js";
 import { instructionRoutes } from "./instructions/index.js";
 import { ledgerRoutes } from "./ledgers/index.js";
 import { meetingRoutes } from "./meetings/index.js";
@@ -48,6 +49,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     supervisionRoutes,
     projectRoutes,
     regionMapRoutes,
+    indicatorRoutes,
   ])
     await app.register(routes, deps);
 };

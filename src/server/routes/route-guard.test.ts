@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildAttachment,
   buildCampaign,
+  buildIndicator,
   buildMeeting,
   buildRegion,
   buildReport,
@@ -64,6 +65,7 @@ interface Fixture {
   otherInstructionId: string;
   otherScheduleId: string;
   otherProjectId: string;
+  otherIndicatorId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -280,6 +282,48 @@ const EXAMPLES: Record<string, Example> = {
   }),
   "GET /api/projects/regions": (f) => ({ url: `/api/projects/regions?regionId=${f.region.id}` }),
   "POST /api/deliveries/:id/retry": () => ({ url: "/api/deliveries/1/retry", body: {} }),
+  "GET /api/indicators": () => ({ url: "/api/indicators" }),
+  "POST /api/indicators": (f) => ({
+    url: "/api/indicators",
+    body: {
+      code: "NEW",
+      nameZh: "新指标",
+      nameEn: "New indicator",
+      measureUnit: "亿元",
+      measureUnitEn: "100 million yuan",
+      decimals: 2,
+      group: "industry",
+      periodKind: "monthly",
+      accumulation: "cumulative",
+      better: "higher",
+      additive: true,
+      sourceUnitId: f.otherUnit.id,
+      headline: false,
+      sortOrder: 1,
+      active: true,
+    },
+  }),
+  "GET /api/indicators/:id": (f) => ({ url: `/api/indicators/${f.otherIndicatorId}` }),
+  "PATCH /api/indicators/:id": (f) => ({ url: `/api/indicators/${f.otherIndicatorId}`, body: { nameEn: "Renamed", version: 1 } }),
+  "GET /api/indicators/:id/figures": (f) => ({
+    url: `/api/indicators/${f.otherIndicatorId}/figures?month=2026-06&regionId=${f.region.id}`,
+  }),
+  "GET /api/indicators/:id/values": (f) => ({
+    url: `/api/indicators/${f.otherIndicatorId}/values?year=2026&regionId=${f.region.id}`,
+  }),
+  "PUT /api/indicators/:id/values": (f) => ({
+    url: `/api/indicators/${f.otherIndicatorId}/values`,
+    body: { values: [{ regionId: f.region.id, period: "2026-06", value: 1 }] },
+  }),
+  "GET /api/indicators/:id/revisions": (f) => ({
+    url: `/api/indicators/${f.otherIndicatorId}/revisions?regionId=${f.region.id}&period=2026-06`,
+  }),
+  "PUT /api/indicators/:id/targets": (f) => ({
+    url: `/api/indicators/${f.otherIndicatorId}/targets`,
+    body: { year: 2026, targets: [{ regionId: f.region.id, kind: "growth", amount: 6 }] },
+  }),
+  "GET /api/settings/indicators": () => ({ url: "/api/settings/indicators" }),
+  "PUT /api/settings/indicators": () => ({ url: "/api/settings/indicators", body: { growthClose: 1, progressClose: 5 } }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
@@ -370,7 +414,9 @@ beforeAll(async () => {
   await db
     .insert(regionMaps)
     .values({ regionId: region.id, geojson: { type: "FeatureCollection", features: [] }, generated: true });
+  const otherIndicator = await buildIndicator(db, { sourceUnitId: otherUnit.id });
   f = {
+    otherIndicatorId: otherIndicator.id,
     otherProjectId: otherProject.id,
     otherScheduleId: otherSchedule.id,
     otherNoticeId: otherNotice.id,
@@ -451,10 +497,12 @@ describe("every route", () => {
       if (
         (route.url.startsWith("/api/regions") ||
           route.url.startsWith("/api/campaigns") ||
-          route.url.startsWith("/api/settings")) &&
+          route.url.startsWith("/api/settings") ||
+          route.url.startsWith("/api/indicators")) &&
         route.method === "GET"
       ) {
-        // Regions, campaigns and the light's thresholds are shared reference data (campaigns are announced programmes), not a unit's records.
+        // Regions, campaigns, the light's thresholds and economic indicators are shared reference data
+        // (campaigns are announced programmes, figures are published statistics), not a unit's records.
         expect(res.statusCode, key(route)).toBe(200);
         continue;
       }
