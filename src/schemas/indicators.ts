@@ -171,3 +171,38 @@ export const indicatorSettingsIn = z
   })
   .strict();
 export type IndicatorSettingsIn = z.infer<typeof indicatorSettingsIn>;
+
+export const importQuery = z
+  .object({
+    commit: z.enum(["true", "false"]).default("false"),
+    period: month.optional(),
+    regionId: z.uuid().optional(),
+  })
+  .strict();
+export const importOut = z.object({
+  committed: z.boolean(),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      layout: z.enum(["regions_across", "indicators_across"]).nullable(),
+      period: z.string().nullable(),
+      cells: z.number(),
+    }),
+  ),
+  total: z.number(),
+  fresh: z.number(),
+  revised: z.number(),
+  unchanged: z.number(),
+  /** The first changes, for the preview. */
+  changes: z.array(
+    z.object({
+      indicator: z.object({ id: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+      region: z.object({ id: z.string(), name: z.string() }),
+      period: z.string(),
+      from: z.number().nullable(),
+      to: z.number(),
+      reportedGrowth: z.number().nullable(),
+    }),
+  ),
+});
+export type ImportOut = z.infer<typeof importOut>;

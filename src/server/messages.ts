@@ -154,6 +154,17 @@ const MESSAGES = {
     "zh-CN": "指标已有数据，不能再改报送周期或累计方式",
     en: "The indicator has values: its period kind and accumulation can no longer change",
   },
+  sheet_no_period: {
+    "zh-CN": "表名或标题中找不到月份（如“2026年1-10月”），请在导入时选择月份",
+    en: "No month in the sheet's name or title (such as 2026年1-10月): choose the month when importing",
+  },
+  sheet_no_indicators: {
+    "zh-CN": "找不到指标表头：须有一行列出地区（或指标），各行为指标（或地区）",
+    en: "No header found: a row must list regions (or indicators) across, with an indicator (or region) on each row below",
+  },
+  indicator_unknown: { "zh-CN": "指标库中没有这个指标", en: "No such indicator in the catalog" },
+  region_not_under: { "zh-CN": "不是本地区或其下级地区", en: "Not this region or one under it" },
+  indicator_not_yours: { "zh-CN": "本单位不负责报送此指标", en: "Your unit does not publish this indicator" },
   code_invalid: {
     "zh-CN": "代码只能包含字母、数字、点、下划线或连字符",
     en: "A code has letters, digits, dots, underscores or hyphens",

@@ -18,7 +18,7 @@ import type { ProjectCreate, ProjectReportIn, ProjectUpdate } from "../../schema
 import { todayIso } from "../clock.js";
 import { unitLookup } from "../ledger/unit-names.js";
 import { can } from "../policies/index.js";
-import { type Sheet, type SheetProblem, text } from "./workbook.js";
+import { type Sheet, type SheetProblem, text } from "../sheets/workbook.js";
 
 export interface SheetPlan {
   create: ProjectCreate[];

@@ -6,6 +6,7 @@ import { campaignRoutes } from "./campaigns/index.js";
 import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
 import { inboxRoutes } from "./inbox/index.js";
+import { indicatorImportRoutes } from "./indicators/imports.js";
 import { indicatorRoutes } from "./indicators/index.js";
 import { instructionRoutes } from "./instructions/index.js";
 import { ledgerRoutes } from "./ledgers/index.js";
@@ -50,6 +51,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     projectRoutes,
     regionMapRoutes,
     indicatorRoutes,
+    indicatorImportRoutes,
   ])
     await app.register(routes, deps);
 };

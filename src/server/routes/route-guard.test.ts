@@ -322,6 +322,7 @@ const EXAMPLES: Record<string, Example> = {
     url: `/api/indicators/${f.otherIndicatorId}/targets`,
     body: { year: 2026, targets: [{ regionId: f.region.id, kind: "growth", amount: 6 }] },
   }),
+  "POST /api/indicator-imports": (f) => ({ url: `/api/indicator-imports?regionId=${f.region.id}`, raw: INDICATOR_SHEET }),
   "GET /api/settings/indicators": () => ({ url: "/api/settings/indicators" }),
   "PUT /api/settings/indicators": () => ({ url: "/api/settings/indicators", body: { growthClose: 1, progressClose: 5 } }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
@@ -331,6 +332,7 @@ const EXAMPLES: Record<string, Example> = {
 let t: TestApp;
 let f: Fixture;
 let LEDGER: Buffer;
+let INDICATOR_SHEET: Buffer;
 let ownUnit: UnitRow;
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
@@ -415,6 +417,12 @@ beforeAll(async () => {
     .insert(regionMaps)
     .values({ regionId: region.id, geojson: { type: "FeatureCollection", features: [] }, generated: true });
   const otherIndicator = await buildIndicator(db, { sourceUnitId: otherUnit.id });
+  const sheet = new ExcelJS.Workbook();
+  sheet.addWorksheet("2026年6月").addRows([
+    ["指标", region.name],
+    [otherIndicator.code, 12.5],
+  ]);
+  INDICATOR_SHEET = Buffer.from(await sheet.xlsx.writeBuffer());
   f = {
     otherIndicatorId: otherIndicator.id,
     otherProjectId: otherProject.id,

@@ -34,11 +34,11 @@ import { authorize, can } from "../../policies/index.js";
 import { presentProject, presentProjectSummary } from "../../presenters/project.js";
 import { writeProjectWorkbook } from "../../projects-excel/export-projects.js";
 import { planProjectSheets } from "../../projects-excel/project-sheets.js";
-import { readWorkbook } from "../../projects-excel/workbook.js";
 import { projectRegions } from "../../queries/project-regions.js";
 import { listWarnings } from "../../queries/project-warnings.js";
 import { type LoadedProject, listProjects, loadProject, projectDetail, scopedProject } from "../../queries/projects.js";
 import { nodeTemplates, projectWarningSettings } from "../../queries/settings.js";
+import { readWorkbook } from "../../sheets/workbook.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["projects"];
