@@ -5,6 +5,15 @@ import type { Cell, CellSeries } from "../../domain/indicator-figures.js";
 import type { IndicatorGroup, Target } from "../../domain/indicators.js";
 import { notFound } from "../errors.js";
 
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export type LoadedIndicator = IndicatorRow & { sourceUnitName: string | null; latestPeriod: string | null };
 
 const columns = {
@@ -110,11 +119,12 @@ export async function loadCells(
       ),
     );
   for (const r of rows) {
-    let byRegion = out.get(r.indicatorId);
-    if (!byRegion) out.set(r.indicatorId, (byRegion = new Map()));
-    let cells = byRegion.get(r.regionId);
-    if (!cells) byRegion.set(r.regionId, (cells = new Map()));
-    cells.set(r.period, { value: r.value, reportedGrowth: r.reportedGrowth, revision: r.revision });
+    const byRegion = getOrAdd(out, r.indicatorId, () => new Map());
+    getOrAdd(byRegion, r.regionId, () => new Map()).set(r.period, {
+      value: r.value,
+      reportedGrowth: r.reportedGrowth,
+      revision: r.revision,
+    });
   }
   return out;
 }
@@ -143,9 +153,10 @@ export async function loadTargets(
     );
   for (const r of rows) {
     const key = `${r.indicatorId} ${r.year}`;
-    let byRegion = out.get(key);
-    if (!byRegion) out.set(key, (byRegion = new Map()));
-    byRegion.set(r.regionId, r.kind === "growth" ? { kind: "growth", growth: r.amount } : { kind: "value", value: r.amount });
+    getOrAdd(out, key, () => new Map()).set(
+      r.regionId,
+      r.kind === "growth" ? { kind: "growth", growth: r.amount } : { kind: "value", value: r.amount },
+    );
   }
   return out;
 }
