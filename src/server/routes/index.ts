@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/index.js";
 import { authRoutes } from "./auth/index.js";
 import { bulletinRoutes } from "./bulletins/index.js";
 import { campaignRoutes } from "./campaigns/index.js";
+import { cockpitRoutes } from "./cockpit/index.js";
 import { directiveRoutes } from "./directives/index.js";
 import { healthRoutes } from "./health/index.js";
 import { inboxRoutes } from "./inbox/index.js";
@@ -52,6 +53,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     regionMapRoutes,
     indicatorRoutes,
     indicatorImportRoutes,
+    cockpitRoutes,
   ])
     await app.register(routes, deps);
 };

@@ -323,6 +323,7 @@ const EXAMPLES: Record<string, Example> = {
     body: { year: 2026, targets: [{ regionId: f.region.id, kind: "growth", amount: 6 }] },
   }),
   "POST /api/indicator-imports": (f) => ({ url: `/api/indicator-imports?regionId=${f.region.id}`, raw: INDICATOR_SHEET }),
+  "GET /api/cockpit": (f) => ({ url: `/api/cockpit?regionId=${f.region.id}` }),
   "GET /api/settings/indicators": () => ({ url: "/api/settings/indicators" }),
   "PUT /api/settings/indicators": () => ({ url: "/api/settings/indicators", body: { growthClose: 1, progressClose: 5 } }),
   "GET /api/audit": () => ({ url: "/api/audit" }),

@@ -188,3 +188,27 @@ describe("the catalog", () => {
     expect(f.city.light).toBe("close");
   });
 });
+
+describe("the cockpit", () => {
+  it("shows the headline indicators for the latest month with their light, trend and the regions ranked", async () => {
+    const current = (await admin.get(`/api/indicators/${indicator.id}`)).json();
+    await admin.patch(`/api/indicators/${indicator.id}`, { headline: true, version: current.version });
+    const res = await viewer.get(`/api/cockpit?regionId=${city.id}`);
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    // July's figures were refused above: June is the latest month with any.
+    expect(c.months.slice(0, 3)).toEqual(["2026-06", "2026-05", "2025-12"]);
+    expect(c.month).toBe("2026-06");
+    const june = (await viewer.get(`/api/cockpit?regionId=${city.id}&month=2026-06`)).json();
+    // Retail sales, added to the catalog as a headline above, has no figures yet.
+    expect(june.headlines.map((h: { indicator: { code: string } }) => h.indicator.code)).toEqual(["IVA", "RETAIL"]);
+    expect(june.headlines[1]).toMatchObject({ value: null, reported: 0, light: null });
+    const h = june.headlines[0];
+    expect(h.value).toBeCloseTo(971.17, 6);
+    expect(h).toMatchObject({ light: "close", reported: 3, expected: 3, targetKind: "growth", target: 6.5 });
+    expect(h.trend).toHaveLength(6);
+    expect(h.parts.map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3]);
+    expect(june.mapIndicatorId).toBe(indicator.id);
+    expect(june.regions.map((r: { name: string }) => r.name)).toEqual(["南湖区", "秀洲区", "嘉善县"]);
+  });
+});
