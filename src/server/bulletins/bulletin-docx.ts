@@ -1,18 +1,7 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, type Table, TextRun } from "docx";
 import type { BulletinContent } from "../../domain/bulletin.js";
 import type { Locale } from "../../domain/people.js";
+import { BODY_FONT, body, HEAD_FONT, linked, PAGE_MARGIN, TITLE_FONT, table } from "../docx/parts.js";
 import { noticeName } from "../notify/messages.js";
 
 export interface BulletinDocument {
@@ -85,46 +74,6 @@ const WORDS = {
 
 function pct(v: number | null): string {
   return v === null ? "—" : `${v}%`;
-}
-
-const BODY_FONT = { ascii: "FangSong", eastAsia: "仿宋_GB2312", hAnsi: "FangSong" };
-const HEAD_FONT = { ascii: "SimHei", eastAsia: "黑体", hAnsi: "SimHei" };
-const TITLE_FONT = { ascii: "SimSun", eastAsia: "方正小标宋简体", hAnsi: "SimSun" };
-
-const body = (text: string) =>
-  new Paragraph({
-    indent: { firstLine: 640 },
-    spacing: { line: 560 },
-    children: [new TextRun({ text, font: BODY_FONT, size: 32 })],
-  });
-
-function cell(content: string | Paragraph, header = false): TableCell {
-  const paragraph =
-    typeof content === "string"
-      ? new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [new TextRun({ text: content, bold: header, font: BODY_FONT, size: 21 })],
-        })
-      : content;
-  return new TableCell({ children: [paragraph] });
-}
-
-const linked = (text: string, url: string) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    children: [
-      new ExternalHyperlink({ link: url, children: [new TextRun({ text, style: "Hyperlink", font: BODY_FONT, size: 21 })] }),
-    ],
-  });
-
-function table(head: readonly string[], rows: (string | Paragraph)[][]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-    ],
-  });
 }
 
 /**
@@ -253,7 +202,7 @@ export async function bulletinDocx(doc: BulletinDocument, locale: Locale, public
   const document = new Document({
     creator: doc.issuer,
     title: doc.title,
-    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }],
+    sections: [{ properties: { page: { margin: PAGE_MARGIN } }, children }],
   });
   return Packer.toBuffer(document);
 }

@@ -1,3 +1,4 @@
+import { analysisRoutes } from "./analyses/index.js";
 import { attachmentRoutes } from "./attachments/index.js";
 import { auditRoutes } from "./audit/index.js";
 import { authRoutes } from "./auth/index.js";
@@ -54,6 +55,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     indicatorRoutes,
     indicatorImportRoutes,
     cockpitRoutes,
+    analysisRoutes,
   ])
     await app.register(routes, deps);
 };

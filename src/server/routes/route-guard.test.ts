@@ -19,6 +19,7 @@ import {
 } from "../../db/factories.js";
 import {
   type AttachmentRow,
+  analyses,
   bulletinSchedules,
   bulletins,
   type CampaignRow,
@@ -66,6 +67,7 @@ interface Fixture {
   otherScheduleId: string;
   otherProjectId: string;
   otherIndicatorId: string;
+  otherAnalysisId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -324,6 +326,12 @@ const EXAMPLES: Record<string, Example> = {
   }),
   "POST /api/indicator-imports": (f) => ({ url: `/api/indicator-imports?regionId=${f.region.id}`, raw: INDICATOR_SHEET }),
   "GET /api/cockpit": (f) => ({ url: `/api/cockpit?regionId=${f.region.id}` }),
+  "GET /api/analyses": () => ({ url: "/api/analyses" }),
+  "POST /api/analyses": (f) => ({ url: "/api/analyses", body: { month: "2026-06", regionId: f.region.id } }),
+  "GET /api/analyses/:id": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}` }),
+  "PATCH /api/analyses/:id": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}`, body: { title: "Renamed", version: 1 } }),
+  "DELETE /api/analyses/:id": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}` }),
+  "GET /api/analyses/:id/docx": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}/docx` }),
   "GET /api/settings/indicators": () => ({ url: "/api/settings/indicators" }),
   "PUT /api/settings/indicators": () => ({ url: "/api/settings/indicators", body: { growthClose: 1, progressClose: 5 } }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
@@ -424,7 +432,20 @@ beforeAll(async () => {
     [otherIndicator.code, 12.5],
   ]);
   INDICATOR_SHEET = Buffer.from(await sheet.xlsx.writeBuffer());
+  const [otherAnalysis] = await db
+    .insert(analyses)
+    .values({
+      period: "2026-06",
+      regionId: region.id,
+      title: "Analysis",
+      locale: "en",
+      figures: { month: "2026-06", city: "City", rows: [] },
+      sections: [{ heading: "Overview", paragraphs: ["Steady."] }],
+      createdByName: "x",
+    })
+    .returning();
   f = {
+    otherAnalysisId: otherAnalysis.id,
     otherIndicatorId: otherIndicator.id,
     otherProjectId: otherProject.id,
     otherScheduleId: otherSchedule.id,
