@@ -206,3 +206,20 @@ export const importOut = z.object({
   ),
 });
 export type ImportOut = z.infer<typeof importOut>;
+
+export const monthFiguresQuery = z
+  .object({ month: month.optional(), regionId: z.uuid().optional(), group: z.enum(INDICATOR_GROUPS).optional() })
+  .strict();
+export const monthFiguresOut = z.object({
+  month: z.string(),
+  months: z.array(z.string()),
+  city: regionRef,
+  items: z.array(
+    z.object({
+      indicator: indicatorOut,
+      period: z.string(),
+      city: regionFigureOut.extend({ summed: z.boolean(), reported: z.number(), expected: z.number() }),
+    }),
+  ),
+});
+export type MonthFiguresOut = z.infer<typeof monthFiguresOut>;

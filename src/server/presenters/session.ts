@@ -42,6 +42,10 @@ export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string
       "delivery.list": can(actor, "delivery", "list"),
       "settings.update": can(actor, "settings", "update"),
       "project.create": can(actor, "project", "create"),
+      "indicator.create": can(actor, "indicator", "create"),
+      "indicator.import": can(actor, "indicator", "import"),
+      "indicator.target": can(actor, "indicator", "target"),
+      "analysis.create": can(actor, "analysis", "create"),
     },
   };
 }

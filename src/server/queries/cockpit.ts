@@ -1,12 +1,10 @@
-import { and, desc, gte, inArray } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { indicatorValues } from "../../db/schema.js";
 import { monthBefore } from "../../domain/indicators.js";
 import { type Actor, unitScopeOf } from "../../domain/scope.js";
 import type { CockpitOut } from "../../schemas/cockpit.js";
 import { todayIso } from "../clock.js";
 import { figuresFor } from "./indicator-figures.js";
-import { cityAndParts, listIndicators } from "./indicators.js";
+import { cityAndParts, listIndicators, recentMonths } from "./indicators.js";
 import { listProjects } from "./projects.js";
 import { indicatorLightSettings } from "./settings.js";
 import { listTasks } from "./tasks.js";
@@ -24,20 +22,7 @@ export async function cockpit(
   const marked = active.filter((i) => i.headline);
   const headlines = marked.length ? marked : active.slice(0, FALLBACK_HEADLINES);
   const ids = headlines.map((i) => i.id);
-  const months = ids.length
-    ? (
-        await db
-          .selectDistinct({ period: indicatorValues.period })
-          .from(indicatorValues)
-          .where(
-            and(
-              inArray(indicatorValues.indicatorId, ids),
-              gte(indicatorValues.period, `${Number(todayIso().slice(0, 4)) - 3}-01`),
-            ),
-          )
-          .orderBy(desc(indicatorValues.period))
-      ).map((r) => r.period)
-    : [];
+  const months = await recentMonths(db, ids, todayIso());
   const month = q.month ?? months[0] ?? monthBefore(todayIso());
   const { city, parts } = await cityAndParts(db, q.regionId ?? actor.regionId);
   const scope = unitScopeOf(actor);

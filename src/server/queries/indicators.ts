@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { type IndicatorRow, indicators, indicatorTargets, indicatorValues, regions, units } from "../../db/schema.js";
 import type { Cell, CellSeries } from "../../domain/indicator-figures.js";
@@ -159,4 +159,17 @@ export async function loadTargets(
     );
   }
   return out;
+}
+
+/** The months some of the indicators have figures for over the last three years, newest first: the month pickers. */
+export async function recentMonths(db: Queryable, indicatorIds: string[], today: string): Promise<string[]> {
+  if (!indicatorIds.length) return [];
+  const rows = await db
+    .selectDistinct({ period: indicatorValues.period })
+    .from(indicatorValues)
+    .where(
+      and(inArray(indicatorValues.indicatorId, indicatorIds), gte(indicatorValues.period, `${Number(today.slice(0, 4)) - 3}-01`)),
+    )
+    .orderBy(desc(indicatorValues.period));
+  return rows.map((r) => r.period);
 }

@@ -325,6 +325,7 @@ const EXAMPLES: Record<string, Example> = {
     body: { year: 2026, targets: [{ regionId: f.region.id, kind: "growth", amount: 6 }] },
   }),
   "POST /api/indicator-imports": (f) => ({ url: `/api/indicator-imports?regionId=${f.region.id}`, raw: INDICATOR_SHEET }),
+  "GET /api/indicator-figures": (f) => ({ url: `/api/indicator-figures?regionId=${f.region.id}` }),
   "GET /api/cockpit": (f) => ({ url: `/api/cockpit?regionId=${f.region.id}` }),
   "GET /api/analyses": () => ({ url: "/api/analyses" }),
   "POST /api/analyses": (f) => ({ url: "/api/analyses", body: { month: "2026-06", regionId: f.region.id } }),
@@ -528,7 +529,7 @@ describe("every route", () => {
         (route.url.startsWith("/api/regions") ||
           route.url.startsWith("/api/campaigns") ||
           route.url.startsWith("/api/settings") ||
-          route.url.startsWith("/api/indicators")) &&
+          route.url.startsWith("/api/indicator")) &&
         route.method === "GET"
       ) {
         // Regions, campaigns, the light's thresholds and economic indicators are shared reference data

@@ -13,6 +13,8 @@ import {
   indicatorOut,
   indicatorSettingsIn,
   indicatorUpdate,
+  monthFiguresOut,
+  monthFiguresQuery,
   revisionsOut,
   revisionsQuery,
   targetsIn,
@@ -28,9 +30,9 @@ import { saveIndicatorSettings } from "../../commands/save-indicator-settings.js
 import { saveIndicatorTargets } from "../../commands/save-indicator-targets.js";
 import type { ActingContext } from "../../context.js";
 import { authorize } from "../../policies/index.js";
-import { presentFigures, presentIndicator } from "../../presenters/indicator.js";
+import { presentFigures, presentIndicator, presentRegionFigure } from "../../presenters/indicator.js";
 import { figuresFor } from "../../queries/indicator-figures.js";
-import { cityAndParts, listIndicators, loadCells, loadIndicator, loadTargets } from "../../queries/indicators.js";
+import { cityAndParts, listIndicators, loadCells, loadIndicator, loadTargets, recentMonths } from "../../queries/indicators.js";
 import { indicatorLightSettings } from "../../queries/settings.js";
 import type { RoutePlugin } from "../types.js";
 
@@ -77,6 +79,40 @@ export const indicatorRoutes: RoutePlugin = async (app, { database }) => {
       const ctx = req.ctx as ActingContext;
       await db.transaction((tx) => updateIndicator(ctx, req.params.id, req.body, tx));
       return indicatorView(db, req.params.id, ctx.actor);
+    },
+  );
+
+  // Every indicator's figure for the city in a month: the figures table.
+  app.get(
+    "/api/indicator-figures",
+    { schema: { tags, querystring: monthFiguresQuery, response: { 200: monthFiguresOut } } },
+    async (req) => {
+      authorize(req.ctx, "indicator", "list");
+      const actor = req.ctx.actor!;
+      const list = await listIndicators(db, { active: "true", group: req.query.group });
+      const months = await recentMonths(
+        db,
+        list.map((i) => i.id),
+        todayIso(),
+      );
+      const month = req.query.month ?? months[0] ?? monthBefore(todayIso());
+      const { city, parts } = await cityAndParts(db, req.query.regionId ?? actor.regionId);
+      const figures = await figuresFor(db, list, month, city, parts, await indicatorLightSettings(db));
+      return {
+        month,
+        months,
+        city,
+        items: figures.map(({ indicator, figures: f }) => ({
+          indicator: presentIndicator(indicator, actor),
+          period: f.period,
+          city: {
+            ...presentRegionFigure(f.city, city),
+            summed: f.city.summed,
+            reported: f.city.reported,
+            expected: f.city.expected,
+          },
+        })),
+      };
     },
   );
 

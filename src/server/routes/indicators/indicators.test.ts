@@ -212,3 +212,18 @@ describe("the cockpit", () => {
     expect(june.regions.map((r: { name: string }) => r.name)).toEqual(["南湖区", "秀洲区", "嘉善县"]);
   });
 });
+
+describe("the month's figures table", () => {
+  it("lists every active indicator's city figure, filtered by group, with the months to pick from", async () => {
+    const res = await viewer.get(`/api/indicator-figures?regionId=${city.id}&month=2026-06`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.months[0]).toBe("2026-06");
+    const iva = body.items.find((i: { indicator: { code: string } }) => i.indicator.code === "IVA");
+    expect(iva.city).toMatchObject({ summed: true, reported: 3, expected: 3 });
+    expect(iva.city.value).toBeCloseTo(971.17, 6);
+    const consumption = (await viewer.get(`/api/indicator-figures?regionId=${city.id}&group=consumption`)).json();
+    expect(consumption.items.map((i: { indicator: { code: string } }) => i.indicator.code)).toEqual(["RETAIL"]);
+    expect((await viewer.get("/api/indicator-figures?month=June")).statusCode).toBe(400);
+  });
+});
