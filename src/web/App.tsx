@@ -4,41 +4,57 @@ import type { Locale as AntLocale } from "antd/es/locale/index.js";
 import zhCNModule from "antd/es/locale/zh_CN.js";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn.js";
+import { lazy } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useSession } from "./api/session.js";
 import { Shell } from "./components/Shell.js";
 import { useI18n } from "./i18n/index.js";
-import { AuditPage } from "./pages/AuditPage.js";
-import { CampaignPage } from "./pages/campaigns/CampaignPage.js";
-import { CampaignsPage } from "./pages/campaigns/CampaignsPage.js";
 import { HomePage } from "./pages/HomePage.js";
-import { LightSettingsPage } from "./pages/LightSettingsPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { MODULES, ModulePage } from "./pages/ModulePage.js";
-import { DirectivesPage } from "./pages/meetings/DirectivesPage.js";
-import { MeetingEditPage } from "./pages/meetings/MeetingEditPage.js";
-import { MeetingImportPage } from "./pages/meetings/MeetingImportPage.js";
-import { MeetingPage } from "./pages/meetings/MeetingPage.js";
-import { MeetingsPage } from "./pages/meetings/MeetingsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
-import { ProjectPage } from "./pages/projects/ProjectPage.js";
-import { ProjectSettingsPage } from "./pages/projects/ProjectSettingsPage.js";
-import { ProjectsPage } from "./pages/projects/ProjectsPage.js";
-import { RegionsPage } from "./pages/RegionsPage.js";
-import { BulletinPage } from "./pages/supervision/BulletinPage.js";
-import { BulletinsPage } from "./pages/supervision/BulletinsPage.js";
-import { DeliveriesPage } from "./pages/supervision/DeliveriesPage.js";
-import { InboxPage } from "./pages/supervision/InboxPage.js";
-import { NoticePage } from "./pages/supervision/NoticePage.js";
-import { NoticesPage } from "./pages/supervision/NoticesPage.js";
-import { SupervisionPage } from "./pages/supervision/SupervisionPage.js";
-import { SupervisionSettingsPage } from "./pages/supervision/SupervisionSettingsPage.js";
-import { MyWorkPage } from "./pages/tasks/MyWorkPage.js";
-import { TaskFormPage } from "./pages/tasks/TaskFormPage.js";
-import { TaskPage } from "./pages/tasks/TaskPage.js";
-import { TasksPage } from "./pages/tasks/TasksPage.js";
-import { UnitsPage } from "./pages/UnitsPage.js";
-import { UsersPage } from "./pages/UsersPage.js";
+
+// Pages load on demand, so the first screen carries only the shell (and charts come with the pages that draw them).
+const AuditPage = lazy(() => import("./pages/AuditPage.js").then((m) => ({ default: m.AuditPage })));
+const CampaignPage = lazy(() => import("./pages/campaigns/CampaignPage.js").then((m) => ({ default: m.CampaignPage })));
+const CampaignsPage = lazy(() => import("./pages/campaigns/CampaignsPage.js").then((m) => ({ default: m.CampaignsPage })));
+const LightSettingsPage = lazy(() => import("./pages/LightSettingsPage.js").then((m) => ({ default: m.LightSettingsPage })));
+const DirectivesPage = lazy(() => import("./pages/meetings/DirectivesPage.js").then((m) => ({ default: m.DirectivesPage })));
+const MeetingEditPage = lazy(() => import("./pages/meetings/MeetingEditPage.js").then((m) => ({ default: m.MeetingEditPage })));
+const MeetingImportPage = lazy(() =>
+  import("./pages/meetings/MeetingImportPage.js").then((m) => ({ default: m.MeetingImportPage })),
+);
+const MeetingPage = lazy(() => import("./pages/meetings/MeetingPage.js").then((m) => ({ default: m.MeetingPage })));
+const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage.js").then((m) => ({ default: m.MeetingsPage })));
+const ProjectPage = lazy(() => import("./pages/projects/ProjectPage.js").then((m) => ({ default: m.ProjectPage })));
+const ProjectSettingsPage = lazy(() =>
+  import("./pages/projects/ProjectSettingsPage.js").then((m) => ({ default: m.ProjectSettingsPage })),
+);
+const ProjectsPage = lazy(() => import("./pages/projects/ProjectsPage.js").then((m) => ({ default: m.ProjectsPage })));
+const RegionsPage = lazy(() => import("./pages/RegionsPage.js").then((m) => ({ default: m.RegionsPage })));
+const BulletinPage = lazy(() => import("./pages/supervision/BulletinPage.js").then((m) => ({ default: m.BulletinPage })));
+const BulletinsPage = lazy(() => import("./pages/supervision/BulletinsPage.js").then((m) => ({ default: m.BulletinsPage })));
+const DeliveriesPage = lazy(() => import("./pages/supervision/DeliveriesPage.js").then((m) => ({ default: m.DeliveriesPage })));
+const InboxPage = lazy(() => import("./pages/supervision/InboxPage.js").then((m) => ({ default: m.InboxPage })));
+const NoticePage = lazy(() => import("./pages/supervision/NoticePage.js").then((m) => ({ default: m.NoticePage })));
+const NoticesPage = lazy(() => import("./pages/supervision/NoticesPage.js").then((m) => ({ default: m.NoticesPage })));
+const SupervisionPage = lazy(() =>
+  import("./pages/supervision/SupervisionPage.js").then((m) => ({ default: m.SupervisionPage })),
+);
+const SupervisionSettingsPage = lazy(() =>
+  import("./pages/supervision/SupervisionSettingsPage.js").then((m) => ({ default: m.SupervisionSettingsPage })),
+);
+const MyWorkPage = lazy(() => import("./pages/tasks/MyWorkPage.js").then((m) => ({ default: m.MyWorkPage })));
+const TaskFormPage = lazy(() => import("./pages/tasks/TaskFormPage.js").then((m) => ({ default: m.TaskFormPage })));
+const TaskPage = lazy(() => import("./pages/tasks/TaskPage.js").then((m) => ({ default: m.TaskPage })));
+const TasksPage = lazy(() => import("./pages/tasks/TasksPage.js").then((m) => ({ default: m.TasksPage })));
+const UnitsPage = lazy(() => import("./pages/UnitsPage.js").then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import("./pages/UsersPage.js").then((m) => ({ default: m.UsersPage })));
+const IndicatorsPage = lazy(() => import("./pages/indicators/IndicatorsPage.js").then((m) => ({ default: m.IndicatorsPage })));
+const IndicatorPage = lazy(() => import("./pages/indicators/IndicatorPage.js").then((m) => ({ default: m.IndicatorPage })));
+const AnalysesPage = lazy(() => import("./pages/analyses/AnalysesPage.js").then((m) => ({ default: m.AnalysesPage })));
+const AnalysisPage = lazy(() => import("./pages/analyses/AnalysisPage.js").then((m) => ({ default: m.AnalysisPage })));
+const CockpitPage = lazy(() => import("./pages/cockpit/CockpitPage.js").then((m) => ({ default: m.CockpitPage })));
 
 // antd ships CommonJS-typed locale files; at run time Vite hands over the object itself.
 const unwrap = (m: unknown) => ((m as { default?: AntLocale }).default ?? m) as AntLocale;
@@ -95,11 +111,16 @@ function Routed() {
         <Route path="supervision" element={<SupervisionPage />} />
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
-        {MODULES.filter((m) => !["meetings", "tasks", "campaigns", "supervision", "bulletins", "projects"].includes(m.key)).map(
-          (m) => (
-            <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
-          ),
-        )}
+        <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="indicators/:id" element={<IndicatorPage />} />
+        <Route path="analyses" element={<AnalysesPage />} />
+        <Route path="analyses/:id" element={<AnalysisPage />} />
+        <Route path="cockpit" element={<CockpitPage />} />
+        {MODULES.filter(
+          (m) => !["meetings", "tasks", "campaigns", "supervision", "bulletins", "projects", "indicators"].includes(m.key),
+        ).map((m) => (
+          <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
+        ))}
         <Route path="admin/regions" element={<RegionsPage />} />
         <Route path="admin/units" element={<UnitsPage />} />
         <Route path="admin/users" element={<UsersPage />} />

@@ -7,6 +7,8 @@ import {
   BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
   GlobalOutlined,
@@ -23,8 +25,8 @@ import {
   UnorderedListOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
-import { useState } from "react";
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Typography } from "antd";
+import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useAbility, useSession } from "../api/session.js";
 import { useI18n } from "../i18n/index.js";
@@ -68,13 +70,17 @@ export function Shell() {
   ];
   const items: MenuProps["items"] = [
     { key: "/", icon: <HomeOutlined />, label: t("nav.home") },
+    { key: "/cockpit", icon: <DashboardOutlined />, label: t("nav.cockpit") },
     { key: "/my-work", icon: <InboxOutlined />, label: t("nav.myWork") },
     { key: "/meetings", icon: moduleIcons.meetings, label: t("nav.meetings") },
     { key: "/directives", icon: <AimOutlined />, label: t("nav.directives") },
     { key: "/notices", icon: <AlertOutlined />, label: t("nav.notices") },
     ...Object.entries(moduleIcons)
       .filter(([key]) => key !== "meetings" && (key !== "supervision" || canDashboard))
-      .map(([key, icon]) => ({ key: `/${key}`, icon, label: t(`nav.${key}` as "nav.tasks") })),
+      .flatMap(([key, icon]) => [
+        { key: `/${key}`, icon, label: t(`nav.${key}` as "nav.tasks") },
+        ...(key === "indicators" ? [{ key: "/analyses", icon: <FileSearchOutlined />, label: t("nav.analyses") }] : []),
+      ]),
     { key: "admin", icon: <ClusterOutlined />, label: t("nav.admin"), children: adminItems },
   ];
   const selected =
@@ -173,7 +179,9 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
-          <Outlet />
+          <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "20vh auto" }} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

@@ -1,3 +1,4 @@
+import { indicatorsEn } from "./indicators-en.js";
 import { ledgerEn } from "./ledger-en.js";
 import { projectsEn } from "./projects-en.js";
 import { supervisionEn } from "./supervision-en.js";
@@ -11,6 +12,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...workEn,
   ...supervisionEn,
   ...projectsEn,
+  ...indicatorsEn,
   "app.name": "Luoshi",
   "app.tagline": "From meeting decisions to work done",
   "lang.switch": "简体中文",
@@ -28,6 +30,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "nav.supervision": "Supervision",
   "nav.projects": "Projects",
   "nav.indicators": "Indicators",
+  "nav.analyses": "Analyses",
+  "nav.cockpit": "Cockpit",
   "nav.evaluations": "Evaluations",
   "nav.bulletins": "Bulletins",
   "nav.admin": "Administration",

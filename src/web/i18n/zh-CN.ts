@@ -1,3 +1,4 @@
+import { indicatorsZhCN } from "./indicators-zh-CN.js";
 import { ledgerZhCN } from "./ledger-zh-CN.js";
 import { projectsZhCN } from "./projects-zh-CN.js";
 import { supervisionZhCN } from "./supervision-zh-CN.js";
@@ -10,6 +11,7 @@ export const zhCN = {
   ...workZhCN,
   ...supervisionZhCN,
   ...projectsZhCN,
+  ...indicatorsZhCN,
   "app.name": "落实",
   "app.tagline": "会议决策落实督办平台",
   "lang.switch": "English",
@@ -27,6 +29,8 @@ export const zhCN = {
   "nav.supervision": "督查督办",
   "nav.projects": "项目库",
   "nav.indicators": "经济指标",
+  "nav.analyses": "经济运行分析",
+  "nav.cockpit": "驾驶舱",
   "nav.evaluations": "比学赶超",
   "nav.bulletins": "通报",
   "nav.admin": "系统管理",
