@@ -93,6 +93,12 @@ describe("the drafted analysis", () => {
     expect(numbers.filter((n) => !allowed.has(n))).toEqual([]);
   });
 
+  it("names a quarterly figure's quarter", () => {
+    const gdp = { ...figures.rows[0], name: "地区生产总值", periodKind: "quarterly" as const, period: "2026-06" };
+    const text = draftAnalysis({ ...figures, month: "2026-08", rows: [gdp] }, "zh-CN").sections[1].paragraphs[0];
+    expect(text.startsWith("地区生产总值（2026年上半年）969.82亿元")).toBe(true);
+  });
+
   it("in English too", () => {
     const en = draftAnalysis({ ...figures, city: "Jiaxing" }, "en");
     expect(en.title).toBe("Jiaxing: economic operation analysis, January–June 2026");

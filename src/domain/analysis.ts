@@ -78,8 +78,11 @@ export function periodPhrase(period: string, kind: "monthly" | "quarterly", loca
 
 const LIGHT_ORDER: TargetLight[] = ["ahead", "close", "behind"];
 
-function indicatorSentence(r: AnalysisIndicatorRow, locale: Locale): string {
+function indicatorSentence(row: AnalysisIndicatorRow, month: string, locale: Locale): string {
   const zh = locale !== "en";
+  // A quarterly figure stands for its quarter, which the heading's months may not name.
+  const own = row.period !== month ? periodPhrase(row.period, row.periodKind, locale) : null;
+  const r = own ? { ...row, name: zh ? `${row.name}（${own}）` : `${row.name} (${own})` } : row;
   if (r.value == null) return zh ? `${r.name}：本期数据尚未报齐。` : `${r.name}: this period's figures are not all in.`;
   const value = `${formatFigure(r.value, r.decimals, locale)}${zh ? "" : " "}${r.measureUnit}`;
   const parts: string[] = [];
@@ -189,7 +192,10 @@ export function draftAnalysis(f: AnalysisFigures, locale: Locale): { title: stri
     title: zh ? `${monthly}${f.city}经济运行分析` : `${f.city}: economic operation analysis, ${monthly}`,
     sections: [
       { heading: zh ? "总体情况" : "Overview", paragraphs: [overview] },
-      { heading: zh ? "主要指标完成情况" : "The main indicators", paragraphs: f.rows.map((r) => indicatorSentence(r, locale)) },
+      {
+        heading: zh ? "主要指标完成情况" : "The main indicators",
+        paragraphs: f.rows.map((r) => indicatorSentence(r, f.month, locale)),
+      },
       {
         heading: zh ? "各地区情况" : "The regions",
         paragraphs: f.rows.map((r) => regionSentence(r, locale)).filter((s): s is string => s != null),

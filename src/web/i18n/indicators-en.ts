@@ -59,6 +59,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   "ind.trend": "Year-to-date growth this year",
   "ind.trendLevel": "This year",
   "ind.regions": "The regions",
+  "ind.regionsGrowth": "Growth by region (%)",
   "ind.values": "Enter values",
   "ind.targets": "Annual targets",
   "ind.year": "Year",

@@ -57,6 +57,7 @@ export const indicatorsZhCN = {
   "ind.trend": "今年以来累计增速走势",
   "ind.trendLevel": "今年以来走势",
   "ind.regions": "各地区情况",
+  "ind.regionsGrowth": "各地区增速（%）",
   "ind.values": "数据录入",
   "ind.targets": "年度目标",
   "ind.year": "年度",

@@ -145,7 +145,7 @@ export function CockpitPage() {
         {!c.headlines.length && <Empty description={t("cockpit.noHeadlines")} />}
         <Row gutter={[12, 12]}>
           {c.headlines.map((h) => (
-            <Col key={h.indicator.id} xs={12} md={8} xl={4}>
+            <Col key={h.indicator.id} flex="1 0 160px">
               <Tile h={h} />
             </Col>
           ))}

@@ -143,7 +143,7 @@ export function IndicatorPage() {
             </Card>
           </Col>
           <Col xs={24} lg={14}>
-            <Card size="small" title={t("ind.regions")}>
+            <Card size="small" title={level ? t("ind.regions") : t("ind.regionsGrowth")}>
               {bars && <EChart option={bars} height={260} testId="indicator-regions-chart" />}
             </Card>
           </Col>
