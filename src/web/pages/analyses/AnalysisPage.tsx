@@ -102,12 +102,14 @@ export function AnalysisPage() {
         {a && !editing && (
           <div data-testid="analysis-text" style={{ maxWidth: 860 }}>
             {a.sections.map((s, i) => (
-              <div key={`${i}-${s.heading}`}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: sections have no ids; the list is shown whole and never reordered
+              <div key={i}>
                 <Typography.Title
                   level={5}
                 >{`${locale === "en" ? `${i + 1}. ` : `${"一二三四五六七八九十"[i] ?? i + 1}、`}${s.heading}`}</Typography.Title>
                 {s.paragraphs.map((p, j) => (
-                  <Typography.Paragraph key={`${j}-${p.slice(0, 12)}`} style={{ textIndent: locale === "en" ? 0 : "2em" }}>
+                  // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no ids; the list is shown whole and never reordered
+                  <Typography.Paragraph key={j} style={{ textIndent: locale === "en" ? 0 : "2em" }}>
                     {p}
                   </Typography.Paragraph>
                 ))}
@@ -119,7 +121,8 @@ export function AnalysisPage() {
           <Space direction="vertical" size={12} style={{ width: "100%", maxWidth: 860 }} data-testid="analysis-editor">
             <Input value={editing.title} maxLength={200} onChange={(e) => setEditing({ ...editing, title: e.target.value })} />
             {editing.sections.map((s, i) => (
-              <div key={`${i}-${s.heading.slice(0, 4)}`}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: sections have no ids and are edited in place, never reordered
+              <div key={i}>
                 <Input
                   addonBefore={t("analysis.heading")}
                   value={s.heading}

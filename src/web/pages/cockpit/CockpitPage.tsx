@@ -57,10 +57,10 @@ export function CockpitPage() {
   const ranked = chosen ? [...chosen.parts].filter((p) => p.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)) : [];
   const values = ranked.map(figureOf).filter((v): v is number => v != null);
 
-  const mapOption = useMemo(() => {
-    if (!chosen || !map.data || !mapName) return null;
-    const byCode = new Map(chosen.parts.map((p) => [regionsById.get(p.regionId)?.code, p]));
-    return {
+  const byCode = new Map(chosen?.parts.map((p) => [regionsById.get(p.regionId)?.code, p]));
+  const mapOption = chosen &&
+    map.data &&
+    mapName && {
       tooltip: { trigger: "item" },
       visualMap: {
         min: Math.min(0, ...values),
@@ -86,7 +86,6 @@ export function CockpitPage() {
         },
       ],
     };
-  }, [chosen, map.data, mapName, values]);
   const rankOption = chosen && {
     grid: { left: 80, right: 40, top: 8, bottom: 24 },
     tooltip: { trigger: "axis" },
