@@ -57,6 +57,8 @@ export function CockpitPage() {
   const ranked = chosen ? [...chosen.parts].filter((p) => p.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)) : [];
   const values = ranked.map(figureOf).filter((v): v is number => v != null);
 
+  // The map's outline names places in Chinese; labels follow the reader's language.
+  const shownName = new Map((c?.regions ?? []).map((r) => [r.name, regionName(r, locale)]));
   const byCode = new Map(chosen?.parts.map((p) => [regionsById.get(p.regionId)?.code, p]));
   const mapOption = chosen &&
     map.data &&
@@ -77,7 +79,7 @@ export function CockpitPage() {
         {
           type: "map",
           map: mapName,
-          label: { show: true, color: "#fff", fontSize: 11 },
+          label: { show: true, color: "#fff", fontSize: 11, formatter: (p: { name: string }) => shownName.get(p.name) ?? p.name },
           itemStyle: { borderColor: "#0b1526", areaColor: "#274060" },
           data: map.data.geojson.features.map((f) => {
             const p = byCode.get(f.properties.code);
@@ -224,8 +226,8 @@ function Tile({ h }: { h: Headline }) {
       </Link>
       <div style={{ fontSize: 24, fontWeight: 600, color: "#fff", lineHeight: 1.4 }}>
         {fmt(h.value, h.indicator.decimals, locale)}
-        <span style={{ fontSize: 12, color: MUTED, marginLeft: 4 }}>{unitOf(h.indicator, locale)}</span>
       </div>
+      <div style={{ fontSize: 12, color: MUTED }}>{unitOf(h.indicator, locale)}</div>
       <div style={{ fontSize: 14, color: h.light ? LIGHT_COLOURS[h.light] : "#dbe7f7" }}>
         {level ? `${pct1(h.change)} pt` : `${pct1(h.growth)}%`}
         <span style={{ color: MUTED, marginLeft: 8, fontSize: 12 }}>
