@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Cell, growthTrend, indicatorFigures, periodFor } from "./indicator-figures.js";
+import { type Cell, growthTrend, indicatorFigures, periodFor, periodsBehind } from "./indicator-figures.js";
 import { type IndicatorShape, roundTo } from "./indicators.js";
 
 const ytd: IndicatorShape = { periodKind: "monthly", accumulation: "cumulative", better: "higher", additive: true };
@@ -89,6 +89,27 @@ describe("an indicator's figures for a month", () => {
     expect(f.city.value).toBeNull();
     expect(f.city.reported).toBe(2);
     expect(f.parts.find((p) => p.regionId === "C")!.rank).toBeNull();
+  });
+
+  it("a region's figure needs five periods: the month, the one before, the same a year back, and last December", () => {
+    expect(periodsBehind("monthly", "2026-06")).toEqual(["2026-06", "2026-05", "2025-06", "2025-05", "2025-12"]);
+    expect(periodsBehind("monthly", "2026-01")).toEqual(["2026-01", "2025-01", "2025-12"]);
+    expect(periodsBehind("quarterly", "2026-08")).toEqual(["2026-06", "2026-03", "2025-06", "2025-03", "2025-12"]);
+    // The parts' figures from those periods alone, with the total added up elsewhere, are the same.
+    const slim = new Map(
+      [...values].map(([id, c]) => [id, new Map([...c].filter(([p]) => periodsBehind("monthly", "2026-06").includes(p)))]),
+    );
+    const full = indicatorFigures(input);
+    const fromSlim = indicatorFigures({
+      ...input,
+      values: slim,
+      partsTotal: new Map([
+        ["2026-06", { value: 969.82, reportedGrowth: null }],
+        ["2025-06", { value: 939.92, reportedGrowth: null }],
+      ]),
+    });
+    expect(fromSlim.parts).toEqual(full.parts);
+    expect(roundTo(fromSlim.city.growth!, 6)).toBe(roundTo(full.city.growth!, 6));
   });
 
   it("a quarterly indicator answers for the last quarter ended", () => {

@@ -13,6 +13,7 @@ import {
   monthOf,
   type PeriodKind,
   periodValueOf,
+  previousInYear,
   rankBy,
   type Series,
   sameLastYear,
@@ -61,6 +62,18 @@ export interface IndicatorFigures {
   };
   parts: RegionFigure[];
   contributions: Contribution[];
+}
+
+/**
+ * The periods a region's figure at a month is computed from, for an indicator reported year to
+ * date: the period, the one before in the year, the same two a year before, and last December.
+ * (One reported per period needs every period since the January before.)
+ */
+export function periodsBehind(kind: PeriodKind, month: string): string[] {
+  const period = periodFor(kind, month);
+  const before = sameLastYear(period);
+  const out = [period, previousInYear(kind, period), before, previousInYear(kind, before), lastPeriodOfYear(yearOf(period) - 1)];
+  return [...new Set(out.filter((p): p is string => p !== null))];
 }
 
 /** The period a quarterly indicator has a figure for at a month: the last quarter ended by then. */
@@ -150,6 +163,11 @@ export interface FiguresInput {
   /** regionId → the year's target */
   targets: ReadonlyMap<string, Target>;
   thresholds: LightThresholds;
+  /**
+   * The parts' sum by period, when the caller had the database add it up (periods some part
+   * lacks left out); otherwise it is added up here from the parts' values.
+   */
+  partsTotal?: CellSeries;
 }
 
 /**
@@ -162,7 +180,7 @@ export function indicatorFigures(input: FiguresInput): IndicatorFigures {
   const parts = partIds.map((id) => figureOf(shape, id, values.get(id), period, targets.get(id) ?? null, thresholds));
   const own = values.get(cityId);
   const summed = !own?.has(period) && shape.additive;
-  const citySeries = summed ? sumOf(partIds.map((id) => values.get(id))) : own;
+  const citySeries = summed ? (input.partsTotal ?? sumOf(partIds.map((id) => values.get(id)))) : own;
   const city = figureOf(shape, cityId, citySeries, period, targets.get(cityId) ?? null, thresholds);
   const level = isLevel(shape);
   const ranked = rankBy(parts, (f) => (level ? f.value : f.growth), level ? shape.better : "higher", level ? 2 : 1);
@@ -183,7 +201,8 @@ export function growthTrend(input: FiguresInput): { period: string; value: numbe
   const { shape } = input;
   const last = periodFor(shape.periodKind, input.month);
   const own = input.values.get(input.cityId);
-  const series = own?.has(last) || !shape.additive ? own : sumOf(input.partIds.map((id) => input.values.get(id)));
+  const series =
+    own?.has(last) || !shape.additive ? own : (input.partsTotal ?? sumOf(input.partIds.map((id) => input.values.get(id))));
   const flat = plain(series);
   const step = shape.periodKind === "monthly" ? 1 : 3;
   const out: { period: string; value: number | null }[] = [];

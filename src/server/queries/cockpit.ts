@@ -22,7 +22,7 @@ export async function cockpit(
   const marked = active.filter((i) => i.headline);
   const headlines = marked.length ? marked : active.slice(0, FALLBACK_HEADLINES);
   const ids = headlines.map((i) => i.id);
-  const months = await recentMonths(db, ids, todayIso());
+  const months = recentMonths(headlines);
   const month = q.month ?? months[0] ?? monthBefore(todayIso());
   const { city, parts } = await cityAndParts(db, q.regionId ?? actor.regionId);
   const scope = unitScopeOf(actor);

@@ -1,10 +1,22 @@
 import type { Queryable } from "../../db/connection.js";
-import { type FiguresInput, growthTrend, indicatorFigures, periodFor } from "../../domain/indicator-figures.js";
+import {
+  type CellSeries,
+  type FiguresInput,
+  growthTrend,
+  indicatorFigures,
+  periodFor,
+  periodsBehind,
+} from "../../domain/indicator-figures.js";
 import { type LightThresholds, yearOf } from "../../domain/indicators.js";
 import type { LoadedIndicator, RegionRef } from "./indicators.js";
-import { cellsOf, loadCells, loadTargets } from "./indicators.js";
+import { loadCells, loadTargets, loadTotals } from "./indicators.js";
 
-/** Everything needed to show some indicators for a month over a city and its parts, loaded in two queries. */
+/**
+ * Everything needed to show some indicators for a month over a city and its parts. The city's
+ * own figures come whole (for its trend), the parts' only for the periods their figure at the
+ * month needs, and the parts' sum month by month is added up by the database: a cockpit over a
+ * hundred regions reads thousands of rows, not tens of thousands.
+ */
 export async function figuresFor(
   db: Queryable,
   list: LoadedIndicator[],
@@ -13,25 +25,36 @@ export async function figuresFor(
   parts: RegionRef[],
   thresholds: LightThresholds,
 ) {
-  const ids = list.map((i) => i.id);
-  const regionIds = [city.id, ...parts.map((p) => p.id)];
+  const partIds = parts.map((p) => p.id);
   // A quarterly indicator early in a year answers for last December, so its year may be the one before.
   const years = [...new Set(list.map((i) => yearOf(periodFor(i.periodKind, month))))];
-  const first = Math.min(...years, yearOf(month));
-  // The January before onwards covers the year to date, the same months a year before, and last December's total.
-  const [cells, targets] = await Promise.all([
-    loadCells(db, ids, regionIds, `${first - 1}-01`, month),
-    loadTargets(db, ids, regionIds, years),
+  const from = `${Math.min(...years, yearOf(month)) - 1}-01`;
+  const ytd = list.filter((i) => i.accumulation === "cumulative");
+  const perPeriod = list.filter((i) => i.accumulation !== "cumulative");
+  const behind = [...new Set(ytd.flatMap((i) => periodsBehind(i.periodKind, month)))];
+  const ids = (l: LoadedIndicator[]) => l.map((i) => i.id);
+  const [own, ytdParts, periodParts, totals, targets] = await Promise.all([
+    loadCells(db, ids(list), [city.id], from, month),
+    loadCells(db, ids(ytd), partIds, from, month, behind),
+    loadCells(db, ids(perPeriod), partIds, from, month),
+    loadTotals(db, ids(list.filter((i) => i.additive)), partIds, from, month),
+    loadTargets(db, ids(list), [city.id, ...partIds], years),
   ]);
   return list.map((indicator) => {
+    const values = new Map<string, CellSeries>([
+      ...(ytdParts.get(indicator.id) ?? []),
+      ...(periodParts.get(indicator.id) ?? []),
+      ...(own.get(indicator.id) ?? []),
+    ]);
     const input: FiguresInput = {
       shape: indicator,
       month,
       cityId: city.id,
-      partIds: parts.map((p) => p.id),
-      values: cellsOf(cells, indicator.id),
+      partIds,
+      values,
       targets: targets.get(`${indicator.id} ${yearOf(periodFor(indicator.periodKind, month))}`) ?? new Map(),
       thresholds,
+      partsTotal: totals.get(indicator.id) ?? new Map(),
     };
     return { indicator, figures: indicatorFigures(input), trend: growthTrend(input) };
   });

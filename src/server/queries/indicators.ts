@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-o
 import type { Queryable } from "../../db/connection.js";
 import { type IndicatorRow, indicators, indicatorTargets, indicatorValues, regions, units } from "../../db/schema.js";
 import type { Cell, CellSeries } from "../../domain/indicator-figures.js";
-import type { IndicatorGroup, Target } from "../../domain/indicators.js";
+import { type IndicatorGroup, previousPeriod, type Target } from "../../domain/indicators.js";
 import { notFound } from "../errors.js";
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -97,35 +97,79 @@ export async function loadCells(
   regionIds: string[],
   from: string,
   to: string,
+  /** Only these periods of the range, when given. */
+  only?: string[],
 ): Promise<LoadedCells> {
   const out: LoadedCells = new Map();
   if (!indicatorIds.length || !regionIds.length) return out;
-  const rows = await db
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      regionId: indicatorValues.regionId,
-      period: indicatorValues.period,
-      value: indicatorValues.value,
-      reportedGrowth: indicatorValues.reportedGrowth,
-      revision: indicatorValues.revision,
-    })
-    .from(indicatorValues)
-    .where(
-      and(
-        inArray(indicatorValues.indicatorId, indicatorIds),
-        gte(indicatorValues.period, from),
-        lte(indicatorValues.period, to),
-        inArray(indicatorValues.regionId, regionIds),
-      ),
-    );
-  for (const r of rows) {
-    const byRegion = getOrAdd(out, r.indicatorId, () => new Map());
-    getOrAdd(byRegion, r.regionId, () => new Map()).set(r.period, {
-      value: r.value,
-      reportedGrowth: r.reportedGrowth,
-      revision: r.revision,
-    });
+  // One row per indicator and region with its cells packed in a string ("period value growth revision;…"):
+  // a cockpit reads tens of thousands of cells, and unpacking text beats a driver row per cell several times over.
+  const result = await db.execute(sql`
+    select indicator_id, region_id,
+      string_agg(period || ' ' || value::text || ' ' || coalesce(reported_growth::text, '') || ' ' || revision, ';') as cells
+    from indicator_values
+    where indicator_id in (${sql.join(
+      indicatorIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      and period between ${from} and ${to}
+      ${
+        only
+          ? sql`and period in (${sql.join(
+              only.map((p) => sql`${p}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
+      and region_id in (${sql.join(
+        regionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+    group by indicator_id, region_id`);
+  for (const row of (result as unknown as { rows: { indicator_id: string; region_id: string; cells: string }[] }).rows) {
+    const cells = new Map<string, Cell & { revision: number }>();
+    for (const packed of row.cells.split(";")) {
+      const [period, value, growth, revision] = packed.split(" ");
+      cells.set(period, {
+        value: Number(value),
+        reportedGrowth: growth === "" ? null : Number(growth),
+        revision: Number(revision),
+      });
+    }
+    getOrAdd(out, row.indicator_id, () => new Map()).set(row.region_id, cells);
   }
+  return out;
+}
+
+/**
+ * indicator → period → the sum over the regions, for the periods every one of them has a value
+ * for (a sum short of a region is no total).
+ */
+export async function loadTotals(
+  db: Queryable,
+  indicatorIds: string[],
+  regionIds: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, Map<string, Cell>>> {
+  const out = new Map<string, Map<string, Cell>>();
+  if (!indicatorIds.length || !regionIds.length) return out;
+  const result = await db.execute(sql`
+    select indicator_id, period, sum(value) as total
+    from indicator_values
+    where indicator_id in (${sql.join(
+      indicatorIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      and period between ${from} and ${to}
+      and region_id in (${sql.join(
+        regionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+    group by indicator_id, period
+    having count(*) = ${regionIds.length}`);
+  for (const row of (result as unknown as { rows: { indicator_id: string; period: string; total: number | string }[] }).rows)
+    getOrAdd(out, row.indicator_id, () => new Map()).set(row.period, { value: Number(row.total), reportedGrowth: null });
   return out;
 }
 
@@ -161,15 +205,14 @@ export async function loadTargets(
   return out;
 }
 
-/** The months some of the indicators have figures for over the last three years, newest first: the month pickers. */
-export async function recentMonths(db: Queryable, indicatorIds: string[], today: string): Promise<string[]> {
-  if (!indicatorIds.length) return [];
-  const rows = await db
-    .selectDistinct({ period: indicatorValues.period })
-    .from(indicatorValues)
-    .where(
-      and(inArray(indicatorValues.indicatorId, indicatorIds), gte(indicatorValues.period, `${Number(today.slice(0, 4)) - 3}-01`)),
-    )
-    .orderBy(desc(indicatorValues.period));
-  return rows.map((r) => r.period);
+/** The three years of months up to the latest any of the indicators has figures for, newest first: the month pickers. */
+export function recentMonths(indicators: LoadedIndicator[]): string[] {
+  const latest = indicators.reduce<string | null>(
+    (m, i) => (i.latestPeriod && (!m || i.latestPeriod > m) ? i.latestPeriod : m),
+    null,
+  );
+  if (!latest) return [];
+  const out = [latest];
+  while (out.length < 36) out.push(previousPeriod("monthly", out[out.length - 1]));
+  return out;
 }

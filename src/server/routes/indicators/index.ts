@@ -90,11 +90,7 @@ export const indicatorRoutes: RoutePlugin = async (app, { database }) => {
       authorize(req.ctx, "indicator", "list");
       const actor = req.ctx.actor!;
       const list = await listIndicators(db, { active: "true", group: req.query.group });
-      const months = await recentMonths(
-        db,
-        list.map((i) => i.id),
-        todayIso(),
-      );
+      const months = recentMonths(list);
       const month = req.query.month ?? months[0] ?? monthBefore(todayIso());
       const { city, parts } = await cityAndParts(db, req.query.regionId ?? actor.regionId);
       const figures = await figuresFor(db, list, month, city, parts, await indicatorLightSettings(db));
