@@ -49,6 +49,7 @@ const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
   region_maps: ["t.region_id"],
   indicator_values: ["t.indicator_id", "t.period", "t.region_id"],
   indicator_targets: ["t.indicator_id", "t.region_id", "t.year"],
+  indicator_revisions: ["t.indicator_id", "t.region_id", "t.period", "t.revision"],
 };
 
 export function latestMigration(): string {

@@ -8,7 +8,7 @@ import { type IndicatorGroup, type IndicatorShape, monthBefore, periodsOfYear, r
 import { todayIso } from "../server/clock.js";
 import type { Queryable } from "./connection.js";
 import { random } from "./demo-random.js";
-import { indicatorRevisions, indicators, indicatorTargets, indicatorValues, regions, units } from "./schema.js";
+import { indicators, indicatorTargets, indicatorValues, regions, units } from "./schema.js";
 
 export interface CatalogEntry extends IndicatorShape {
   code: string;
@@ -176,7 +176,15 @@ export async function generateDemoIndicators(tx: Queryable, seed = 20261122): Pr
             : c.accumulation === "cumulative"
               ? running
               : flow;
-          values.push({ indicatorId: indicator.id, regionId: place.id, period, value: roundTo(value, c.decimals) });
+          values.push({
+            indicatorId: indicator.id,
+            regionId: place.id,
+            period,
+            value: roundTo(value, c.decimals),
+            source: "import",
+            sourceName: "demo",
+            updatedByName: "system",
+          });
         }
       }
       for (const year of [thisYear - 1, thisYear])
@@ -193,22 +201,7 @@ export async function generateDemoIndicators(tx: Queryable, seed = 20261122): Pr
       for (const year of [thisYear - 1, thisYear])
         targets.push({ indicatorId: indicator.id, regionId: city.id, year, kind: "growth", amount: demo.target });
   }
-  for (let i = 0; i < values.length; i += 1000) {
-    const chunk = values.slice(i, i + 1000);
-    await tx.insert(indicatorValues).values(chunk);
-    await tx.insert(indicatorRevisions).values(
-      chunk.map((v) => ({
-        indicatorId: v.indicatorId,
-        regionId: v.regionId,
-        period: v.period,
-        revision: 1,
-        value: v.value,
-        source: "import",
-        sourceName: "demo",
-        changedByName: "system",
-      })),
-    );
-  }
+  for (let i = 0; i < values.length; i += 1000) await tx.insert(indicatorValues).values(values.slice(i, i + 1000));
   await tx.insert(indicatorTargets).values(targets);
   return values.length;
 }

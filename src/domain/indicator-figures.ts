@@ -168,6 +168,8 @@ export interface FiguresInput {
    * lacks left out); otherwise it is added up here from the parts' values.
    */
   partsTotal?: CellSeries;
+  /** How many parts have a figure, when the parts' own figures are not wanted (partIds left empty). */
+  partsCount?: { reported: number; expected: number };
 }
 
 /**
@@ -190,7 +192,12 @@ export function indicatorFigures(input: FiguresInput): IndicatorFigures {
     .map((f) => ({ regionId: f.regionId, current: f.value as number, base: f.lastYear as number }));
   return {
     period,
-    city: { ...city, summed, reported: parts.filter((f) => f.value != null).length, expected: parts.length },
+    city: {
+      ...city,
+      summed,
+      reported: input.partsCount?.reported ?? parts.filter((f) => f.value != null).length,
+      expected: input.partsCount?.expected ?? parts.length,
+    },
     parts,
     contributions: !level && pairs.length === parts.length ? contributions(pairs) : [],
   };

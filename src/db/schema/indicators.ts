@@ -56,8 +56,9 @@ export const indicators = pgTable(
 );
 
 /**
- * The current value of an indicator for a region and period, and the growth the bureau published
- * with it (on a comparable basis) when it did. Every change is also kept in the revisions.
+ * The current value of an indicator for a region and period, the growth the bureau published
+ * with it (on a comparable basis) when it did, and where it came from. A value it replaces is
+ * moved to the revisions, so a first import writes here alone.
  */
 export const indicatorValues = pgTable(
   "indicator_values",
@@ -73,20 +74,20 @@ export const indicatorValues = pgTable(
     value: doublePrecision("value").notNull(),
     reportedGrowth: doublePrecision("reported_growth"),
     revision: integer("revision").notNull().default(1),
+    /** "entry" (typed in the browser) or "import" (from a sheet, named in `sourceName`). */
+    source: text("source").notNull().default("entry"),
+    sourceName: text("source_name"),
     updatedBy: uuid("updated_by").references(() => users.id),
+    updatedByName: text("updated_by_name").notNull().default(""),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.indicatorId, t.period, t.regionId] }),
-    index("indicator_values_region_idx").on(t.regionId, t.period),
-  ],
+  (t) => [primaryKey({ columns: [t.indicatorId, t.period, t.regionId] })],
 );
 
-/** Every value ever entered or imported, newest revision last; never updated or deleted. */
+/** Every value a cell had before the current one, with where it came from; never updated or deleted. */
 export const indicatorRevisions = pgTable(
   "indicator_revisions",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     indicatorId: uuid("indicator_id")
       .notNull()
       .references(() => indicators.id, { onDelete: "cascade" }),
@@ -102,9 +103,10 @@ export const indicatorRevisions = pgTable(
     sourceName: text("source_name"),
     changedBy: uuid("changed_by").references(() => users.id),
     changedByName: text("changed_by_name").notNull(),
-    changedAt: at("changed_at").notNull().defaultNow(),
+    /** When this value was entered (not when it was replaced). */
+    changedAt: at("changed_at").notNull(),
   },
-  (t) => [index("indicator_revisions_cell_idx").on(t.indicatorId, t.regionId, t.period, t.revision)],
+  (t) => [primaryKey({ columns: [t.indicatorId, t.regionId, t.period, t.revision] })],
 );
 
 /** The target for a year: a growth rate or a value, per indicator and region. */

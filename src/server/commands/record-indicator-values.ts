@@ -74,31 +74,37 @@ export async function recordIndicatorValues(
     })
     .map((c) => ({ ...c, revision: (current.get(key(c))?.revision ?? 0) + 1 }));
   const by = ctx.actor.id;
-  // Whole columns as arrays (unnest): a year's workbook of a hundred thousand cells goes in a few statements.
-  for (let i = 0; i < changed.length; i += CHUNK) {
-    const chunk = changed.slice(i, i + CHUNK);
-    const col = <T>(f: (c: (typeof chunk)[number]) => T) => sql.param(chunk.map(f));
-    const [indicatorIds, regionIds, periods, values, growths, revisions] = [
-      col((c) => c.indicatorId),
-      col((c) => c.regionId),
-      col((c) => c.period),
-      col((c) => c.value),
-      col((c) => c.reportedGrowth),
-      col((c) => c.revision),
-    ];
-    await tx.execute(sql`
-      insert into indicator_values (indicator_id, region_id, period, value, reported_growth, revision, updated_by)
-      select t.*, ${by}::uuid from unnest(${indicatorIds}::uuid[], ${regionIds}::uuid[], ${periods}::text[],
-        ${values}::float8[], ${growths}::float8[], ${revisions}::int[]) as t
-      on conflict (indicator_id, period, region_id) do update set value = excluded.value,
-        reported_growth = excluded.reported_growth, revision = excluded.revision,
-        updated_by = excluded.updated_by, updated_at = now()`);
-    await tx.execute(sql`
-      insert into indicator_revisions (indicator_id, region_id, period, value, reported_growth, revision,
-        source, source_name, changed_by, changed_by_name)
-      select t.*, ${source.kind}, ${source.name}, ${by}::uuid, ${ctx.actor.displayName}
-      from unnest(${indicatorIds}::uuid[], ${regionIds}::uuid[], ${periods}::text[],
-        ${values}::float8[], ${growths}::float8[], ${revisions}::int[]) as t`);
+  // Whole columns as arrays (unnest): a year's workbook of a hundred thousand cells goes in a few
+  // statements. A replaced value moves to the revisions first; a first value is written alone.
+  for (const revising of [false, true]) {
+    const rows = changed.filter((c) => current.has(key(c)) === revising);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      const col = <T>(f: (c: (typeof chunk)[number]) => T) => sql.param(chunk.map(f));
+      const keys = sql`unnest(${col((c) => c.indicatorId)}::uuid[], ${col((c) => c.regionId)}::uuid[], ${col((c) => c.period)}::text[],
+        ${col((c) => c.value)}::float8[], ${col((c) => c.reportedGrowth)}::float8[], ${col((c) => c.revision)}::int[])
+        as t(indicator_id, region_id, period, value, reported_growth, revision)`;
+      if (revising)
+        await tx.execute(sql`
+          insert into indicator_revisions (indicator_id, region_id, period, revision, value, reported_growth,
+            source, source_name, changed_by, changed_by_name, changed_at)
+          select v.indicator_id, v.region_id, v.period, v.revision, v.value, v.reported_growth,
+            v.source, v.source_name, v.updated_by, v.updated_by_name, v.updated_at
+          from indicator_values v join ${keys}
+            on v.indicator_id = t.indicator_id and v.period = t.period and v.region_id = t.region_id`);
+      await tx.execute(sql`
+        insert into indicator_values (indicator_id, region_id, period, value, reported_growth, revision,
+          source, source_name, updated_by, updated_by_name)
+        select t.*, ${source.kind}, ${source.name}, ${by}::uuid, ${ctx.actor.displayName} from ${keys}
+        ${
+          revising
+            ? sql`on conflict (indicator_id, period, region_id) do update set value = excluded.value,
+          reported_growth = excluded.reported_growth, revision = excluded.revision, source = excluded.source,
+          source_name = excluded.source_name, updated_by = excluded.updated_by,
+          updated_by_name = excluded.updated_by_name, updated_at = now()`
+            : sql``
+        }`);
+    }
   }
   if (changed.length)
     await writeAudit(tx, ctx, {

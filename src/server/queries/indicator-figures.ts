@@ -24,6 +24,8 @@ export async function figuresFor(
   city: RegionRef,
   parts: RegionRef[],
   thresholds: LightThresholds,
+  /** The city's figures alone (a table of every indicator): the regions' own are neither read nor ranked. */
+  cityOnly = false,
 ) {
   const partIds = parts.map((p) => p.id);
   // A quarterly indicator early in a year answers for last December, so its year may be the one before.
@@ -35,9 +37,9 @@ export async function figuresFor(
   const ids = (l: LoadedIndicator[]) => l.map((i) => i.id);
   const [own, ytdParts, periodParts, totals, targets] = await Promise.all([
     loadCells(db, ids(list), [city.id], from, month),
-    loadCells(db, ids(ytd), partIds, from, month, behind),
-    loadCells(db, ids(perPeriod), partIds, from, month),
-    loadTotals(db, ids(list.filter((i) => i.additive)), partIds, from, month),
+    loadCells(db, cityOnly ? [] : ids(ytd), partIds, from, month, behind),
+    loadCells(db, cityOnly ? [] : ids(perPeriod), partIds, from, month),
+    loadTotals(db, ids(list), partIds, from, month),
     loadTargets(db, ids(list), [city.id, ...partIds], years),
   ]);
   return list.map((indicator) => {
@@ -50,11 +52,17 @@ export async function figuresFor(
       shape: indicator,
       month,
       cityId: city.id,
-      partIds,
+      partIds: cityOnly ? [] : partIds,
       values,
       targets: targets.get(`${indicator.id} ${yearOf(periodFor(indicator.periodKind, month))}`) ?? new Map(),
       thresholds,
-      partsTotal: totals.get(indicator.id) ?? new Map(),
+      partsTotal: totals.totals.get(indicator.id) ?? new Map(),
+      partsCount: cityOnly
+        ? {
+            reported: totals.counts.get(indicator.id)?.get(periodFor(indicator.periodKind, month)) ?? 0,
+            expected: partIds.length,
+          }
+        : undefined,
     };
     return { indicator, figures: indicatorFigures(input), trend: growthTrend(input) };
   });

@@ -143,7 +143,7 @@ export async function loadCells(
 
 /**
  * indicator → period → the sum over the regions, for the periods every one of them has a value
- * for (a sum short of a region is no total).
+ * for (a sum short of a region is no total); and how many regions have a value, period by period.
  */
 export async function loadTotals(
   db: Queryable,
@@ -151,11 +151,12 @@ export async function loadTotals(
   regionIds: string[],
   from: string,
   to: string,
-): Promise<Map<string, Map<string, Cell>>> {
-  const out = new Map<string, Map<string, Cell>>();
-  if (!indicatorIds.length || !regionIds.length) return out;
+): Promise<{ totals: Map<string, Map<string, Cell>>; counts: Map<string, Map<string, number>> }> {
+  const totals = new Map<string, Map<string, Cell>>();
+  const counts = new Map<string, Map<string, number>>();
+  if (!indicatorIds.length || !regionIds.length) return { totals, counts };
   const result = await db.execute(sql`
-    select indicator_id, period, sum(value) as total
+    select indicator_id, period, sum(value) as total, count(*) as n
     from indicator_values
     where indicator_id in (${sql.join(
       indicatorIds.map((id) => sql`${id}::uuid`),
@@ -166,11 +167,15 @@ export async function loadTotals(
         regionIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})
-    group by indicator_id, period
-    having count(*) = ${regionIds.length}`);
-  for (const row of (result as unknown as { rows: { indicator_id: string; period: string; total: number | string }[] }).rows)
-    getOrAdd(out, row.indicator_id, () => new Map()).set(row.period, { value: Number(row.total), reportedGrowth: null });
-  return out;
+    group by indicator_id, period`);
+  type Row = { indicator_id: string; period: string; total: number | string; n: number | string };
+  for (const row of (result as unknown as { rows: Row[] }).rows) {
+    const n = Number(row.n);
+    getOrAdd(counts, row.indicator_id, () => new Map()).set(row.period, n);
+    if (n === regionIds.length)
+      getOrAdd(totals, row.indicator_id, () => new Map()).set(row.period, { value: Number(row.total), reportedGrowth: null });
+  }
+  return { totals, counts };
 }
 
 export const cellsOf = (cells: LoadedCells, indicatorId: string): ReadonlyMap<string, CellSeries> =>

@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
-import { indicatorRevisions } from "../../../db/schema.js";
+import { indicatorRevisions, indicatorValues } from "../../../db/schema.js";
 import { monthBefore, periodsOfYear, yearOf } from "../../../domain/indicators.js";
 import type { Actor } from "../../../domain/scope.js";
 import { idParams } from "../../../schemas/common.js";
@@ -93,7 +93,7 @@ export const indicatorRoutes: RoutePlugin = async (app, { database }) => {
       const months = recentMonths(list);
       const month = req.query.month ?? months[0] ?? monthBefore(todayIso());
       const { city, parts } = await cityAndParts(db, req.query.regionId ?? actor.regionId);
-      const figures = await figuresFor(db, list, month, city, parts, await indicatorLightSettings(db));
+      const figures = await figuresFor(db, list, month, city, parts, await indicatorLightSettings(db), true);
       return {
         month,
         months,
@@ -179,7 +179,13 @@ export const indicatorRoutes: RoutePlugin = async (app, { database }) => {
     async (req) => {
       authorize(req.ctx, "indicator", "read");
       await loadIndicator(db, req.params.id);
-      const rows = await db
+      const cell = and(
+        eq(indicatorValues.indicatorId, req.params.id),
+        eq(indicatorValues.regionId, req.query.regionId),
+        eq(indicatorValues.period, req.query.period),
+      );
+      const [now] = await db.select().from(indicatorValues).where(cell);
+      const before = await db
         .select()
         .from(indicatorRevisions)
         .where(
@@ -189,8 +195,9 @@ export const indicatorRoutes: RoutePlugin = async (app, { database }) => {
             eq(indicatorRevisions.period, req.query.period),
           ),
         )
-        .orderBy(asc(indicatorRevisions.revision));
-      return { items: rows.reverse() };
+        .orderBy(desc(indicatorRevisions.revision));
+      const current = now ? [{ ...now, changedByName: now.updatedByName, changedAt: now.updatedAt }] : [];
+      return { items: [...current, ...before] };
     },
   );
 
