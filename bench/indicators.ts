@@ -16,24 +16,15 @@ import { monthBefore } from "../src/domain/indicators.js";
 import { buildApp } from "../src/server/app.js";
 import { todayIso } from "../src/server/clock.js";
 import { configFromEnv } from "../src/server/config.js";
-import { signInAs, timeRequests } from "./requests.js";
+import { benchDatabase, signInAs, timeRequests } from "./requests.js";
 
 const INDICATORS = Number(process.env.INDICATORS ?? 100);
 const REGIONS = Number(process.env.REGIONS ?? 100);
 const MONTHS = Number(process.env.MONTHS ?? 120);
 const RUNS = Number(process.env.RUNS ?? 60);
-const admin = process.env.DATABASE_URL;
-if (!admin) {
-  console.log("bench:indicators needs DATABASE_URL (a PostgreSQL server); skipped");
-  process.exit(0);
-}
-const NAME = "luoshi_bench_indicators";
-const url = new URL(admin);
-url.pathname = `/${NAME}`;
-const server = new pg.Client({ connectionString: admin });
-await server.connect();
-await server.query(`drop database if exists ${NAME} with (force)`);
-await server.query(`create database ${NAME}`);
+const bench = await benchDatabase("luoshi_bench_indicators", "bench:indicators");
+if (!bench) process.exit(0);
+const url = bench.url;
 const latest = monthBefore(todayIso());
 
 /** Fills the catalog, the regions and MONTHS months of values up to last month in SQL (generate_series). */
@@ -80,11 +71,11 @@ async function workbook(months: string[], indicators: { code: string }[], region
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
 try {
   await migrateDatabase(database);
   await bootstrap(database.db, { demo: true });
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   const client = await pool.connect();
   const fillMs = await fill((text) => client.query(text));
   client.release();
@@ -143,8 +134,9 @@ try {
       if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body.slice(0, 300)}`);
       const r = res.json();
       console.log(
-        `  import ${label} (${months.length} × ${indicators.length} × ${regions.length}), ${commit ? "imported" : "previewed"}`.padEnd(72) +
-          `${s.padStart(6)} s   ${r.fresh} new${commit ? "" : " found"}  [target < 5 s]`,
+        `  import ${label} (${months.length} × ${indicators.length} × ${regions.length}), ${commit ? "imported" : "previewed"}`.padEnd(
+          72,
+        ) + `${s.padStart(6)} s   ${r.fresh} new${commit ? "" : " found"}  [target < 5 s]`,
       );
     }
   }
@@ -154,6 +146,5 @@ try {
   process.exitCode = 1;
 } finally {
   await database.close();
-  if (!process.env.KEEP_DB) await server.query(`drop database if exists ${NAME} with (force)`);
-  await server.end();
+  await bench.drop();
 }

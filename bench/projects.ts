@@ -15,23 +15,14 @@ import { buildApp } from "../src/server/app.js";
 import { todayIso } from "../src/server/clock.js";
 import { refreshAllProjectWarnings } from "../src/server/commands/refresh-project-warnings.js";
 import { configFromEnv } from "../src/server/config.js";
-import { signInAs, timeRequests } from "./requests.js";
+import { benchDatabase, signInAs, timeRequests } from "./requests.js";
 
 const PROJECTS = Number(process.env.PROJECTS ?? 30_000);
 const MONTHS = Number(process.env.MONTHS ?? 36);
 const RUNS = Number(process.env.RUNS ?? 60);
-const admin = process.env.DATABASE_URL;
-if (!admin) {
-  console.log("bench:projects needs DATABASE_URL (a PostgreSQL server); skipped");
-  process.exit(0);
-}
-const NAME = "luoshi_bench_projects";
-const url = new URL(admin);
-url.pathname = `/${NAME}`;
-const server = new pg.Client({ connectionString: admin });
-await server.connect();
-await server.query(`drop database if exists ${NAME} with (force)`);
-await server.query(`create database ${NAME}`);
+const bench = await benchDatabase("luoshi_bench_projects", "bench:projects");
+if (!bench) process.exit(0);
+const url = bench.url;
 
 /** Fills the library in SQL (generate_series); projects spread over the regions and lead units by hash. */
 async function fill(run: (text: string) => Promise<unknown>) {
@@ -67,11 +58,11 @@ async function fill(run: (text: string) => Promise<unknown>) {
   return performance.now() - t0;
 }
 
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
 try {
   await migrateDatabase(database);
   await bootstrap(database.db, { demo: true });
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   const client = await pool.connect();
   const fillMs = await fill((text) => client.query(text));
   client.release();
@@ -128,6 +119,5 @@ try {
   process.exitCode = 1;
 } finally {
   await database.close();
-  if (!process.env.KEEP_DB) await server.query(`drop database if exists ${NAME} with (force)`);
-  await server.end();
+  await bench.drop();
 }

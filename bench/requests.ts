@@ -1,4 +1,5 @@
 /** Shared by the request benchmarks: demo users signed in through the app, and p50/p95 of requests timed through it. */
+import pg from "pg";
 import { DEMO_PASSWORD } from "../src/db/demo-jurisdiction.js";
 import type { App } from "../src/server/app.js";
 import { type Agent, makeAgent } from "../src/server/testing.js";
@@ -27,6 +28,33 @@ export async function timeRequests(cases: [string, Agent, string, number?][], ru
     }
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-    console.log(`  ${name.padEnd(width)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms  [target p95 < ${target} ms]`);
+    console.log(
+      `  ${name.padEnd(width)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms  [target p95 < ${target} ms]`,
+    );
   }
+}
+
+/**
+ * A fresh database for a PostgreSQL benchmark, created beside DATABASE_URL's and dropped by
+ * `drop()` unless KEEP_DB is set; null (the benchmark says it is skipped) without DATABASE_URL.
+ */
+export async function benchDatabase(name: string, script: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const admin = process.env.DATABASE_URL;
+  if (!admin) {
+    console.log(`${script} needs DATABASE_URL (a PostgreSQL server); skipped`);
+    return null;
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const server = new pg.Client({ connectionString: admin });
+  await server.connect();
+  await server.query(`drop database if exists ${name} with (force)`);
+  await server.query(`create database ${name}`);
+  return {
+    url: url.toString(),
+    async drop() {
+      if (!process.env.KEEP_DB) await server.query(`drop database if exists ${name} with (force)`);
+      await server.end();
+    },
+  };
 }

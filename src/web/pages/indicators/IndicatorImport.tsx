@@ -5,18 +5,11 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import type { ImportOut } from "../../../schemas/indicators.js";
 import { ApiError, api, withQuery } from "../../api/client.js";
+import { type ImportProblem, ImportProblems } from "../../components/ImportProblems.js";
 import { useI18n } from "../../i18n/index.js";
 import { indicatorName } from "./parts.js";
 
 const counts = (r: ImportOut) => ({ total: r.total, fresh: r.fresh, revised: r.revised, unchanged: r.unchanged });
-
-interface Problem {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
 
 /**
  * Imports a statistics workbook in two steps: the file goes up (with a progress bar) to be read
@@ -31,7 +24,7 @@ export function IndicatorImport({ open, onClose }: { open: boolean; onClose(): v
   const [sent, setSent] = useState<number | null>(null);
   const [preview, setPreview] = useState<ImportOut | null>(null);
   const [done, setDone] = useState<ImportOut | null>(null);
-  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reset = () => {
     setSent(null);
@@ -58,7 +51,7 @@ export function IndicatorImport({ open, onClose }: { open: boolean; onClose(): v
         client.invalidateQueries({ queryKey: ["/api/cockpit"] });
       } else setPreview(result);
     } catch (e) {
-      const body = e instanceof ApiError ? (e.body as { problems?: Problem[] } | null) : null;
+      const body = e instanceof ApiError ? (e.body as { problems?: ImportProblem[] } | null) : null;
       if (body?.problems?.length) setProblems(body.problems);
       setError(e instanceof ApiError ? e.fields.map((x) => x.message).join("; ") || e.message : t("error.network"));
     } finally {
@@ -155,23 +148,7 @@ export function IndicatorImport({ open, onClose }: { open: boolean; onClose(): v
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-      {problems && (
-        <Table<Problem>
-          rowKey={(p) => `${p.sheet}-${p.row}-${p.column}`}
-          size="small"
-          style={{ marginTop: 12 }}
-          dataSource={problems}
-          pagination={problems.length > 10 ? { pageSize: 10 } : false}
-          data-testid="indicator-import-problems"
-          columns={[
-            { title: t("project.sheet"), dataIndex: "sheet", width: 120 },
-            { title: t("project.row"), dataIndex: "row", width: 70 },
-            { title: t("project.column"), dataIndex: "column", width: 80 },
-            { title: t("project.cell"), dataIndex: "value", width: 160, ellipsis: true },
-            { title: t("project.reason"), dataIndex: "reason" },
-          ]}
-        />
-      )}
+      {problems && <ImportProblems problems={problems} testId="indicator-import-problems" />}
     </Modal>
   );
 }

@@ -1,17 +1,10 @@
 import { InboxOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Modal, Progress, Result, Table, Typography, Upload } from "antd";
+import { Alert, Modal, Progress, Result, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ApiError, api } from "../../api/client.js";
+import { type ImportProblem, ImportProblems } from "../../components/ImportProblems.js";
 import { useT } from "../../i18n/index.js";
-
-interface Problem {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
 
 /**
  * Imports a project library or monthly investment workbook: the file goes up with a progress bar;
@@ -22,7 +15,7 @@ export function ProjectImport({ open, onClose }: { open: boolean; onClose(): voi
   const client = useQueryClient();
   const [sent, setSent] = useState<number | null>(null);
   const [done, setDone] = useState<{ created: number; updated: number; reports: number } | null>(null);
-  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reset = () => {
     setSent(null);
@@ -42,7 +35,7 @@ export function ProjectImport({ open, onClose }: { open: boolean; onClose(): voi
       setDone(result);
       client.invalidateQueries({ queryKey: ["/api/projects"] });
     } catch (e) {
-      const body = e instanceof ApiError ? (e.body as { problems?: Problem[] } | null) : null;
+      const body = e instanceof ApiError ? (e.body as { problems?: ImportProblem[] } | null) : null;
       if (body?.problems?.length) setProblems(body.problems);
       setError(e instanceof ApiError ? e.fields.map((f) => f.message).join("; ") || e.message : t("error.network"));
     } finally {
@@ -79,23 +72,7 @@ export function ProjectImport({ open, onClose }: { open: boolean; onClose(): voi
         <Result status="success" title={t("project.imported", done)} data-testid="project-import-done" style={{ padding: 16 }} />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-      {problems && (
-        <Table<Problem>
-          rowKey={(p) => `${p.sheet}-${p.row}-${p.column}`}
-          size="small"
-          style={{ marginTop: 12 }}
-          dataSource={problems}
-          pagination={problems.length > 10 ? { pageSize: 10 } : false}
-          data-testid="project-import-problems"
-          columns={[
-            { title: t("project.sheet"), dataIndex: "sheet", width: 120 },
-            { title: t("project.row"), dataIndex: "row", width: 70 },
-            { title: t("project.column"), dataIndex: "column", width: 140 },
-            { title: t("project.cell"), dataIndex: "value", width: 140, ellipsis: true },
-            { title: t("project.reason"), dataIndex: "reason" },
-          ]}
-        />
-      )}
+      {problems && <ImportProblems problems={problems} testId="project-import-problems" />}
     </Modal>
   );
 }
