@@ -23,7 +23,8 @@ beforeAll(async () => {
   const dcs = await buildUnit(db, { region: city, name: "嘉兴市委市政府督查室" });
   const iva = await buildIndicator(db, { code: "IVA", nameZh: "规模以上工业增加值", nameEn: "Industrial value added" });
   office = await t.signIn(await buildUser(db, { unit: dcs, roles: ["coordinator"], locale: "zh-CN" }));
-  viewer = await t.signIn(await buildUser(db, { unit: dcs, roles: ["viewer"] }));
+  const bureau = await buildUnit(db, { region: city, name: "嘉兴市统计局" });
+  viewer = await t.signIn(await buildUser(db, { unit: bureau, roles: ["viewer"] }));
   const figures: [number, string, number][] = [
     [0, "2025-06", 512.4],
     [0, "2026-06", 548.27],
@@ -79,6 +80,8 @@ describe("the month's analysis", () => {
     expect(value).toContain("请各县（市、区）于月底前报送整改措施。");
     expect(value).toContain("969.82");
     expect(value).toContain("落后于目标");
+    // The viewer downloads it, but it is the drafting office's document.
+    expect(value).toContain("嘉兴市委市政府督查室");
   });
 
   it("is listed by month, and deleted by an office", async () => {

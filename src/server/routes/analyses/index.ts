@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
-import { type AnalysisRow, analyses, regions, units } from "../../../db/schema.js";
+import { type AnalysisRow, analyses, regions, units, users } from "../../../db/schema.js";
 import type { AnalysisFigures } from "../../../domain/analysis.js";
 import type { Actor } from "../../../domain/scope.js";
 import { analysisCreate, analysisListQuery, analysisOut, analysisPage, analysisUpdate } from "../../../schemas/analyses.js";
@@ -103,7 +103,12 @@ export const analysisRoutes: RoutePlugin = async (app, { database }) => {
   app.get("/api/analyses/:id/docx", { schema: { tags, params: idParams } }, async (req, reply) => {
     authorize(req.ctx, "analysis", "read");
     const row = await load(db, req.params.id);
-    const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, req.ctx.actor!.unitId));
+    // Issued by the office of whoever drafted it, whoever downloads it.
+    const [unit] = await db
+      .select({ name: units.name })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(eq(users.id, row.a.createdBy ?? req.ctx.actor!.id));
     const buffer = await analysisDocx(
       {
         title: row.a.title,
