@@ -133,11 +133,8 @@ try {
       const s = ((performance.now() - t0) / 1000).toFixed(2);
       if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body.slice(0, 300)}`);
       const r = res.json();
-      console.log(
-        `  import ${label} (${months.length} × ${indicators.length} × ${regions.length}), ${commit ? "imported" : "previewed"}`.padEnd(
-          72,
-        ) + `${s.padStart(6)} s   ${r.fresh} new${commit ? "" : " found"}  [target < 5 s]`,
-      );
+      const what = `import ${label} (${months.length} × ${indicators.length} × ${regions.length}), ${commit ? "imported" : "previewed"}`;
+      console.log(`  ${what.padEnd(70)}${s.padStart(6)} s   ${r.fresh} new${commit ? "" : " found"}  [target < 5 s]`);
     }
   }
   await app.close();

@@ -21,7 +21,6 @@ export async function cockpit(
   const active = await listIndicators(db, { active: "true" });
   const marked = active.filter((i) => i.headline);
   const headlines = marked.length ? marked : active.slice(0, FALLBACK_HEADLINES);
-  const ids = headlines.map((i) => i.id);
   const months = recentMonths(headlines);
   const month = q.month ?? months[0] ?? monthBefore(todayIso());
   const { city, parts } = await cityAndParts(db, q.regionId ?? actor.regionId);

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { type IndicatorRow, indicators, indicatorTargets, indicatorValues, regions, units } from "../../db/schema.js";
+import { type IndicatorRow, indicators, indicatorTargets, regions, units } from "../../db/schema.js";
 import type { Cell, CellSeries } from "../../domain/indicator-figures.js";
 import { type IndicatorGroup, previousPeriod, type Target } from "../../domain/indicators.js";
 import { notFound } from "../errors.js";
