@@ -87,7 +87,13 @@ export function ValuesGrid({ indicator, regionId }: { indicator: IndicatorOut; r
               const edited = edits.get(key);
               const historyButton = cell && cell.revision > 1 && (
                 <Tooltip title={t("ind.revisions")}>
-                  <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setHistory({ region: r, period })} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<HistoryOutlined />}
+                    onClick={() => setHistory({ region: r, period })}
+                    data-testid={`history-${r.code}-${period}`}
+                  />
                 </Tooltip>
               );
               if (!canEnter)
