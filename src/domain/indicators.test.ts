@@ -149,6 +149,10 @@ describe("against the annual target", () => {
     expect(targetStatus({ ...input, target }).light).toBe("close");
     expect(targetStatus({ ...input, target }, { growthClose: 1, progressClose: 2 }).light).toBe("behind");
     expect(targetStatus({ ...input, current: 1100, target }).light).toBe("ahead");
+    // Reached already: nothing is asked of the rest of the year.
+    const reached = targetStatus({ ...input, current: 2100, target });
+    expect(roundTo(reached.gap!, 2)).toBe(-70.54);
+    expect(reached.neededGrowth).toBeNull();
   });
 
   it("for a better-lower level, being under the target is ahead", () => {

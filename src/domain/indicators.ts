@@ -233,7 +233,9 @@ export function targetStatus(input: TargetInput, thresholds: LightThresholds = D
   const gap = annualTarget != null && current != null && summable ? annualTarget - current : null;
   const completion = annualTarget && current != null && summable ? (current / annualTarget) * 100 : null;
   const remainingLastYear = lastYearTotal != null && currentLastYear != null ? lastYearTotal - currentLastYear : null;
-  const neededGrowth = gap != null && monthOf(period) < 12 && remainingLastYear != null ? growth(gap, remainingLastYear) : null;
+  // Once the target is reached nothing more is needed: no growth is asked of the rest of the year.
+  const neededGrowth =
+    gap != null && gap > 0 && monthOf(period) < 12 && remainingLastYear != null ? growth(gap, remainingLastYear) : null;
 
   let light: TargetLight | null = null;
   if (target.kind === "growth") {
