@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Criterion, type EvaluationInput, evaluate, shortfalls } from "./evaluation.js";
+import {
+  type Criterion,
+  type EvaluationInput,
+  evaluate,
+  periodCodeOf,
+  periodRange,
+  previousPeriodCode,
+  shortfalls,
+} from "./evaluation.js";
 import { roundTo } from "./indicators.js";
 
 // Worked by hand: four counties and a zone ranked in its own group, three criteria, two adjustments.
@@ -134,5 +142,21 @@ describe("scoring peers", () => {
       ["adjustments", 2],
       ["growth", -13.33],
     ]);
+  });
+});
+
+describe("evaluation periods", () => {
+  it("name their months, and the one before", () => {
+    expect(periodRange("2026-H1")).toEqual({ code: "2026-H1", from: "2026-01", to: "2026-06" });
+    expect(periodRange("2026-Q3")).toMatchObject({ from: "2026-07", to: "2026-09" });
+    expect(periodRange("2026")).toMatchObject({ from: "2026-01", to: "2026-12" });
+    expect(periodRange("2026-M05")).toMatchObject({ from: "2026-05", to: "2026-05" });
+    expect(periodRange("2026-H3")).toBeNull();
+    expect(periodCodeOf("half", "2026-07")).toBe("2026-H2");
+    expect(periodCodeOf("quarter", "2026-05")).toBe("2026-Q2");
+    expect(previousPeriodCode("2026-H1")).toBe("2025-H2");
+    expect(previousPeriodCode("2026-Q1")).toBe("2025-Q4");
+    expect(previousPeriodCode("2026")).toBe("2025");
+    expect(previousPeriodCode("2026-M01")).toBe("2025-M12");
   });
 });

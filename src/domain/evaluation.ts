@@ -203,3 +203,47 @@ export function shortfalls(peer: PeerResult, holder: PeerResult): Shortfall[] {
   out.push({ criterionId: "adjustments", behind: holder.adjustmentPoints - peer.adjustmentPoints });
   return out.filter((s) => Math.abs(s.behind) > EPSILON).sort((a, b) => b.behind - a.behind);
 }
+
+/** An evaluation period by its code: "2026" (year), "2026-H1", "2026-Q3", "2026-M05". */
+export interface PeriodRange {
+  code: string;
+  /** First and last month, YYYY-MM. */
+  from: string;
+  to: string;
+}
+
+const month = (y: number, m: number) => `${y}-${String(m).padStart(2, "0")}`;
+
+/** The months an evaluation period covers, or null for a code that names none. */
+export function periodRange(code: string): PeriodRange | null {
+  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/.exec(code);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const part = m[2];
+  if (!part) return { code, from: month(y, 1), to: month(y, 12) };
+  if (part[0] === "H") return { code, from: month(y, part === "H1" ? 1 : 7), to: month(y, part === "H1" ? 6 : 12) };
+  if (part[0] === "Q") {
+    const q = Number(part[1]);
+    return { code, from: month(y, q * 3 - 2), to: month(y, q * 3) };
+  }
+  return { code, from: month(y, Number(part.slice(1))), to: month(y, Number(part.slice(1))) };
+}
+
+/** The period of a kind that a month falls in: ("half", "2026-05") → "2026-H1". */
+export function periodCodeOf(kind: EvaluationPeriod, yyyyMm: string): string {
+  const [y, mm] = [yyyyMm.slice(0, 4), Number(yyyyMm.slice(5, 7))];
+  if (kind === "year") return y;
+  if (kind === "half") return `${y}-H${mm <= 6 ? 1 : 2}`;
+  if (kind === "quarter") return `${y}-Q${Math.ceil(mm / 3)}`;
+  return `${y}-M${String(mm).padStart(2, "0")}`;
+}
+
+/** The period before, of the same kind: "2026-H1" → "2025-H2". */
+export function previousPeriodCode(code: string): string | null {
+  const r = periodRange(code);
+  if (!r) return null;
+  const [y, m] = [Number(r.from.slice(0, 4)), Number(r.from.slice(5, 7))];
+  const before = m === 1 ? month(y - 1, 12) : month(y, m - 1);
+  const kind: EvaluationPeriod = /^\d{4}$/.test(code) ? "year" : code[5] === "H" ? "half" : code[5] === "Q" ? "quarter" : "month";
+  return periodCodeOf(kind, before);
+}
