@@ -30,7 +30,7 @@ import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useAbility, useSession } from "../api/session.js";
 import { useI18n } from "../i18n/index.js";
-import { InboxBell } from "../pages/supervision/InboxPage.js";
+import { InboxBell } from "../pages/supervision/InboxBell.js";
 import { ChangePasswordModal } from "./ChangePasswordModal.js";
 
 const moduleIcons = {

@@ -1,5 +1,4 @@
-import { BellOutlined } from "@ant-design/icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Card, List, Space, Switch, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -8,32 +7,8 @@ import { api } from "../../api/client.js";
 import { useSession } from "../../api/session.js";
 import { Pager, useCursorPages } from "../../components/paging.js";
 import { useI18n, useT } from "../../i18n/index.js";
+import { UNREAD_KEY } from "./InboxBell.js";
 import { when } from "./labels.js";
-
-const UNREAD_KEY = ["/api/notifications/unread"];
-
-/** The bell in the header: unread count, polled every minute. */
-export function InboxBell() {
-  const t = useT();
-  const navigate = useNavigate();
-  const { data } = useQuery({
-    queryKey: UNREAD_KEY,
-    queryFn: () => api.get<{ unread: number }>("/api/notifications/unread"),
-    refetchInterval: 60_000,
-  });
-  const unread = data?.unread ?? 0;
-  return (
-    <Badge count={unread} size="small" offset={[-4, 4]}>
-      <Button
-        type="text"
-        icon={<BellOutlined />}
-        aria-label={t("inbox.bell", { count: unread })}
-        onClick={() => navigate("/inbox")}
-        data-testid="inbox-bell"
-      />
-    </Badge>
-  );
-}
 
 /** A person's inbox: notices, replies, instructions and bulletins, newest first; opening one marks it read. */
 export function InboxPage() {
