@@ -50,6 +50,7 @@ const PAGE_KEY: Partial<Record<(typeof TABLES_IN_ORDER)[number], string[]>> = {
   indicator_values: ["t.indicator_id", "t.period", "t.region_id"],
   indicator_targets: ["t.indicator_id", "t.region_id", "t.year"],
   indicator_revisions: ["t.indicator_id", "t.region_id", "t.period", "t.revision"],
+  evaluation_peers: ["t.scheme_id", "t.peer_id"],
 };
 
 export function latestMigration(): string {

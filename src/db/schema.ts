@@ -1,5 +1,6 @@
 /** The whole schema, one module per part of the loop; drizzle-kit reads it from here. */
 export * from "./schema/core.js";
+export * from "./schema/evaluations.js";
 export * from "./schema/indicators.js";
 export * from "./schema/projects.js";
 export * from "./schema/supervision.js";
@@ -53,4 +54,9 @@ export const TABLES_IN_ORDER = [
   "indicator_revisions",
   "indicator_targets",
   "analyses",
+  "evaluation_schemes",
+  "evaluation_peers",
+  "evaluation_criteria",
+  "evaluation_adjustments",
+  "evaluation_results",
 ] as const;
