@@ -165,6 +165,18 @@ const MESSAGES = {
   indicator_unknown: { "zh-CN": "指标库中没有这个指标", en: "No such indicator in the catalog" },
   region_not_under: { "zh-CN": "不是本地区或其下级地区", en: "Not this region or one under it" },
   indicator_not_yours: { "zh-CN": "本单位不负责报送此指标", en: "Your unit does not publish this indicator" },
+  evaluation_period_invalid: {
+    "zh-CN": "考核期间应写作 2026、2026-H1、2026-Q3 或 2026-M05",
+    en: "A period is written 2026, 2026-H1, 2026-Q3 or 2026-M05",
+  },
+  evaluation_published: {
+    "zh-CN": "该期结果已发布并锁定；如需更正，请写明更正原因，生成新版本",
+    en: "This period's result is published and locked: a correction, with its reason, makes a new version",
+  },
+  weight_positive: { "zh-CN": "权重须大于 0", en: "A weight is more than 0" },
+  peers_too_few: { "zh-CN": "至少需要两个比较对象", en: "At least two peers to compare" },
+  indicator_needs_regions: { "zh-CN": "指标类考核项只适用于地区之间比较", en: "Indicator criteria compare regions only" },
+  points_zero: { "zh-CN": "加减分不能为 0", en: "Points cannot be 0" },
   code_invalid: {
     "zh-CN": "代码只能包含字母、数字、点、下划线或连字符",
     en: "A code has letters, digits, dots, underscores or hyphens",

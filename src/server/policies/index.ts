@@ -2,7 +2,7 @@ import type { Actor } from "../../domain/scope.js";
 import type { RequestContext } from "../context.js";
 import { forbidden, unauthorized } from "../errors.js";
 import { auditPolicy } from "./audit.js";
-import { analysisPolicy, cockpitPolicy, indicatorPolicy } from "./indicator.js";
+import { analysisPolicy, cockpitPolicy, evaluationPolicy, indicatorPolicy } from "./indicator.js";
 import { meetingPolicy } from "./meeting.js";
 import { projectPolicy } from "./project.js";
 import { regionPolicy } from "./region.js";
@@ -44,6 +44,7 @@ const policies = {
   indicator: indicatorPolicy,
   analysis: analysisPolicy,
   cockpit: cockpitPolicy,
+  evaluation: evaluationPolicy,
 };
 
 type Policies = typeof policies;

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../../domain/scope.js";
+import { type Actor, hasRole, type ScopedUnit, unitInScope } from "../../domain/scope.js";
 
 /** What an indicator policy needs: the unit that publishes the indicator. */
 export interface ScopedIndicator {
@@ -36,4 +36,20 @@ export const analysisPolicy = {
 /** The cockpit is for everyone signed in: leaders above all. */
 export const cockpitPolicy = {
   read: (actor: Actor) => actor.roles.length > 0,
+};
+
+/** What an evaluation policy needs: the office that runs the scheme. */
+export interface ScopedScheme {
+  owner: ScopedUnit;
+}
+
+/**
+ * Evaluations are read by everyone signed in (the flags are announced); offices set up schemes;
+ * the office that runs one, and offices above it, adjust, compute and publish its results.
+ */
+export const evaluationPolicy = {
+  list: (actor: Actor) => actor.roles.length > 0,
+  read: (actor: Actor) => actor.roles.length > 0,
+  create: office,
+  update: (actor: Actor, s: ScopedScheme) => office(actor) && unitInScope(actor, s.owner),
 };

@@ -6,6 +6,7 @@ import { bulletinRoutes } from "./bulletins/index.js";
 import { campaignRoutes } from "./campaigns/index.js";
 import { cockpitRoutes } from "./cockpit/index.js";
 import { directiveRoutes } from "./directives/index.js";
+import { evaluationRoutes } from "./evaluations/index.js";
 import { healthRoutes } from "./health/index.js";
 import { inboxRoutes } from "./inbox/index.js";
 import { indicatorImportRoutes } from "./indicators/imports.js";
@@ -56,6 +57,7 @@ export const registerRoutes: RoutePlugin = async (app, deps) => {
     indicatorImportRoutes,
     cockpitRoutes,
     analysisRoutes,
+    evaluationRoutes,
   ])
     await app.register(routes, deps);
 };

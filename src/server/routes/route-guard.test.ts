@@ -24,6 +24,8 @@ import {
   bulletins,
   type CampaignRow,
   directives,
+  evaluationResults,
+  evaluationSchemes,
   instructions,
   instructionUnits,
   type MeetingRow,
@@ -68,6 +70,8 @@ interface Fixture {
   otherProjectId: string;
   otherIndicatorId: string;
   otherAnalysisId: string;
+  otherSchemeId: string;
+  otherResultId: string;
 }
 type Example = (f: Fixture) => { url: string; body?: unknown; raw?: Buffer };
 
@@ -79,6 +83,16 @@ const taskBody = (f: Fixture) => ({
   leadUnitId: f.otherUnit.id,
   startOn: "2023-01-01",
   dueOn: "2023-12-31",
+});
+
+const schemeBody = (f: Fixture) => ({
+  name: "Scheme",
+  period: "half",
+  peerKind: "unit",
+  redFlags: 1,
+  yellowFlags: 0,
+  peers: [{ peerId: f.otherUnit.id }, { peerId: f.otherUser.unitId }],
+  criteria: [{ name: "On time", source: "task_on_time_rate", weight: 100, method: "scaled", better: "higher", missing: "zero" }],
 });
 
 /** A valid request for every guarded route, aimed at records of a unit the callers do not belong to. */
@@ -333,6 +347,21 @@ const EXAMPLES: Record<string, Example> = {
   "PATCH /api/analyses/:id": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}`, body: { title: "Renamed", version: 1 } }),
   "DELETE /api/analyses/:id": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}` }),
   "GET /api/analyses/:id/docx": (f) => ({ url: `/api/analyses/${f.otherAnalysisId}/docx` }),
+  "GET /api/evaluations": () => ({ url: "/api/evaluations" }),
+  "POST /api/evaluations": (f) => ({ url: "/api/evaluations", body: schemeBody(f) }),
+  "GET /api/evaluations/:id": (f) => ({ url: `/api/evaluations/${f.otherSchemeId}` }),
+  "PUT /api/evaluations/:id": (f) => ({ url: `/api/evaluations/${f.otherSchemeId}`, body: { ...schemeBody(f), version: 1 } }),
+  "POST /api/evaluations/:id/results": (f) => ({
+    url: `/api/evaluations/${f.otherSchemeId}/results`,
+    body: { period: "2026-H1" },
+  }),
+  "GET /api/evaluation-results/:id": (f) => ({ url: `/api/evaluation-results/${f.otherResultId}` }),
+  "POST /api/evaluation-results/:id/publish": (f) => ({ url: `/api/evaluation-results/${f.otherResultId}/publish`, body: {} }),
+  "GET /api/evaluations/:id/adjustments": (f) => ({ url: `/api/evaluations/${f.otherSchemeId}/adjustments?period=2026-H1` }),
+  "POST /api/evaluations/:id/adjustments": (f) => ({
+    url: `/api/evaluations/${f.otherSchemeId}/adjustments`,
+    body: { period: "2026-H1", peerId: f.otherUnit.id, points: 2, reason: "Award" },
+  }),
   "GET /api/settings/indicators": () => ({ url: "/api/settings/indicators" }),
   "PUT /api/settings/indicators": () => ({ url: "/api/settings/indicators", body: { growthClose: 1, progressClose: 5 } }),
   "GET /api/audit": () => ({ url: "/api/audit" }),
@@ -445,7 +474,22 @@ beforeAll(async () => {
       createdByName: "x",
     })
     .returning();
+  const [otherScheme] = await db
+    .insert(evaluationSchemes)
+    .values({ name: "Scheme", period: "half", peerKind: "unit", ownerUnitId: otherUnit.id })
+    .returning();
+  const [otherResult] = await db
+    .insert(evaluationResults)
+    .values({
+      schemeId: otherScheme.id,
+      period: "2025-H2",
+      version: 1,
+      content: { from: "2025-07", to: "2025-12", criteria: [], rows: [] },
+    })
+    .returning();
   f = {
+    otherSchemeId: otherScheme.id,
+    otherResultId: otherResult.id,
     otherAnalysisId: otherAnalysis.id,
     otherIndicatorId: otherIndicator.id,
     otherProjectId: otherProject.id,
@@ -529,11 +573,12 @@ describe("every route", () => {
         (route.url.startsWith("/api/regions") ||
           route.url.startsWith("/api/campaigns") ||
           route.url.startsWith("/api/settings") ||
-          route.url.startsWith("/api/indicator")) &&
+          route.url.startsWith("/api/indicator") ||
+          route.url.startsWith("/api/evaluation")) &&
         route.method === "GET"
       ) {
-        // Regions, campaigns, the light's thresholds and economic indicators are shared reference data
-        // (campaigns are announced programmes, figures are published statistics), not a unit's records.
+        // Regions, campaigns, the light's thresholds, economic indicators and evaluations are shared
+        // (campaigns are announced programmes, figures published statistics, flags announced), not a unit's records.
         expect(res.statusCode, key(route)).toBe(200);
         continue;
       }

@@ -1,0 +1,94 @@
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/connection.js";
+import {
+  type EvaluationSchemeRow,
+  evaluationCriteria,
+  evaluationPeers,
+  evaluationResults,
+  evaluationSchemes,
+  indicators,
+  regions,
+  units,
+} from "../../db/schema.js";
+import { notFound } from "../errors.js";
+import type { EvaluationPeerRef } from "./evaluation-figures.js";
+
+export interface LoadedScheme extends EvaluationSchemeRow {
+  ownerName: string;
+  ownerRegionPath: string;
+}
+
+export async function loadScheme(db: Queryable, id: string): Promise<LoadedScheme> {
+  const [row] = await db
+    .select({ s: evaluationSchemes, ownerName: units.name, ownerRegionPath: regions.path })
+    .from(evaluationSchemes)
+    .innerJoin(units, eq(units.id, evaluationSchemes.ownerUnitId))
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .where(eq(evaluationSchemes.id, id));
+  if (!row) throw notFound();
+  return { ...row.s, ownerName: row.ownerName, ownerRegionPath: row.ownerRegionPath };
+}
+
+export const scopedScheme = (s: LoadedScheme) => ({ owner: { id: s.ownerUnitId, regionPath: s.ownerRegionPath } });
+
+export async function schemeCriteria(db: Queryable, schemeId: string) {
+  return db
+    .select({ c: evaluationCriteria, indicatorName: indicators.nameZh })
+    .from(evaluationCriteria)
+    .leftJoin(indicators, eq(indicators.id, evaluationCriteria.indicatorId))
+    .where(eq(evaluationCriteria.schemeId, schemeId))
+    .orderBy(asc(evaluationCriteria.ordinal));
+}
+
+/** The peers with their names (and, for regions, their tree), in the scheme's order: group, then code. */
+export async function schemePeers(
+  db: Queryable,
+  scheme: EvaluationSchemeRow,
+): Promise<(EvaluationPeerRef & { group: string })[]> {
+  const rows = await db.select().from(evaluationPeers).where(eq(evaluationPeers.schemeId, scheme.id));
+  const ids = rows.map((r) => r.peerId);
+  if (!ids.length) return [];
+  const group = new Map(rows.map((r) => [r.peerId, r.group]));
+  if (scheme.peerKind === "region") {
+    const found = await db
+      .select({
+        id: regions.id,
+        code: regions.code,
+        name: regions.name,
+        nameEn: sql<string>`coalesce(${regions.nameEn}, ${regions.name})`,
+        path: regions.path,
+      })
+      .from(regions)
+      .where(inArray(regions.id, ids))
+      .orderBy(asc(regions.code));
+    return found
+      .map((r) => ({ peerId: r.id, name: r.name, region: r, group: group.get(r.id) ?? "" }))
+      .sort((a, b) => a.group.localeCompare(b.group));
+  }
+  const found = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(inArray(units.id, ids))
+    .orderBy(asc(units.code));
+  return found
+    .map((u) => ({ peerId: u.id, name: u.name, region: null, group: group.get(u.id) ?? "" }))
+    .sort((a, b) => a.group.localeCompare(b.group));
+}
+
+/** The latest result of each period, newest period first. */
+export async function schemePeriods(db: Queryable, schemeId: string) {
+  const rows = await db
+    .select({
+      id: evaluationResults.id,
+      period: evaluationResults.period,
+      version: evaluationResults.version,
+      state: evaluationResults.state,
+    })
+    .from(evaluationResults)
+    .where(eq(evaluationResults.schemeId, schemeId))
+    .orderBy(desc(evaluationResults.period), desc(evaluationResults.version));
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => (seen.has(r.period) ? false : (seen.add(r.period), true)))
+    .map((r) => ({ period: r.period, resultId: r.id, version: r.version, state: r.state }));
+}
