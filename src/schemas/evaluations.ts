@@ -55,7 +55,9 @@ export const schemeOut = z.object({
 });
 export type SchemeOut = z.infer<typeof schemeOut>;
 export const schemeList = z.object({
-  items: z.array(schemeOut.pick({ id: true, name: true, period: true, peerKind: true, ownerUnit: true, active: true, periods: true })),
+  items: z.array(
+    schemeOut.pick({ id: true, name: true, period: true, peerKind: true, ownerUnit: true, active: true, periods: true }),
+  ),
 });
 
 export const computeIn = z.object({ period: periodCode, correction: z.string().trim().max(500).optional() }).strict();
@@ -63,7 +65,11 @@ export const adjustmentIn = z
   .object({
     period: periodCode,
     peerId: z.uuid(),
-    points: z.number({ error: "number_invalid" }).min(-100).max(100).refine((v) => v !== 0, { error: "points_zero" }),
+    points: z
+      .number({ error: "number_invalid" })
+      .min(-100)
+      .max(100)
+      .refine((v) => v !== 0, { error: "points_zero" }),
     reason: text(500),
     attachmentId: z.uuid().nullable().default(null),
   })

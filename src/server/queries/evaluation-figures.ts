@@ -22,7 +22,7 @@ const lastDay = (yyyyMm: string) => {
 };
 
 /** The peers as a table to join: a region peer matches everything in its tree, a unit peer itself. */
-function peersTable(kind: PeerKind, peers: EvaluationPeerRef[]): SQL {
+function peersTable(peers: EvaluationPeerRef[]): SQL {
   const rows = peers.map((p) => sql`(${p.peerId}::uuid, ${p.region?.path ?? ""})`);
   return sql`(values ${sql.join(rows, sql`, `)}) as p(peer_id, path)`;
 }
@@ -52,7 +52,7 @@ export async function evaluationFigures(
   const year = range.to.slice(0, 4);
   const tz = timeZone();
   const sources = new Set<CriterionSource>(criteria.map((c) => c.source));
-  const P = peersTable(kind, peers);
+  const P = peersTable(peers);
   const U = unitOfPeer(kind);
   const metrics = new Map<string, Map<string, number | null>>();
   const put = (name: string, rows: Record<string, unknown>[]) =>

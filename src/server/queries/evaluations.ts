@@ -87,8 +87,8 @@ export async function schemePeriods(db: Queryable, schemeId: string) {
     .from(evaluationResults)
     .where(eq(evaluationResults.schemeId, schemeId))
     .orderBy(desc(evaluationResults.period), desc(evaluationResults.version));
-  const seen = new Set<string>();
-  return rows
-    .filter((r) => (seen.has(r.period) ? false : (seen.add(r.period), true)))
-    .map((r) => ({ period: r.period, resultId: r.id, version: r.version, state: r.state }));
+  // Rows come newest version first: the first of each period is its latest.
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.period)) latest.set(r.period, r);
+  return [...latest.values()].map((r) => ({ period: r.period, resultId: r.id, version: r.version, state: r.state }));
 }
