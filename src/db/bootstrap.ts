@@ -5,6 +5,7 @@ import { createUnit } from "../server/commands/create-unit.js";
 import { createUser } from "../server/commands/create-user.js";
 import { systemContext } from "../server/context.js";
 import type { Db } from "./connection.js";
+import { seedDemoEvaluation } from "./demo-evaluations.js";
 import { generateDemoIndicators } from "./demo-indicators.js";
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS, DEMO_USERS } from "./demo-jurisdiction.js";
 import { importDemoMeetings } from "./demo-meetings.js";
@@ -135,6 +136,7 @@ export async function bootstrap(
     if (opts.filesDir) await generateDemoProjectMedia(tx, opts.filesDir);
     await seedDemoSupervision(tx);
     await generateDemoIndicators(tx);
+    await seedDemoEvaluation(tx);
     return { kind: "demo" as const, generatedPassword, accounts };
   });
 }

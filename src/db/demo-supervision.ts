@@ -18,7 +18,7 @@ import { regions, tasks, units, users } from "./schema.js";
 /** The demo is seeded before any server runs: inboxes only, nothing to send. */
 const DEMO_OUTBOX: OutboxOptions = { mail: false, publicUrl: "http://localhost:3000" };
 
-async function actingAs(tx: Queryable, username: string): Promise<ActingContext> {
+export async function actingAs(tx: Queryable, username: string): Promise<ActingContext> {
   const [u] = await tx
     .select({ user: users, regionId: units.regionId, regionPath: regions.path })
     .from(users)

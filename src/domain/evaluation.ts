@@ -195,7 +195,10 @@ export interface Shortfall {
 }
 
 /** What it would take: where a peer lost points against another (the flag holder), largest first. */
-export function shortfalls(peer: PeerResult, holder: PeerResult): Shortfall[] {
+export function shortfalls(
+  peer: Pick<PeerResult, "scores" | "adjustmentPoints">,
+  holder: Pick<PeerResult, "scores" | "adjustmentPoints">,
+): Shortfall[] {
   const out: Shortfall[] = peer.scores.map((s, i) => ({
     criterionId: s.criterionId,
     behind: holder.scores[i].points - s.points,

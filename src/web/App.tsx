@@ -54,6 +54,10 @@ const IndicatorsPage = lazy(() => import("./pages/indicators/IndicatorsPage.js")
 const IndicatorPage = lazy(() => import("./pages/indicators/IndicatorPage.js").then((m) => ({ default: m.IndicatorPage })));
 const AnalysesPage = lazy(() => import("./pages/analyses/AnalysesPage.js").then((m) => ({ default: m.AnalysesPage })));
 const AnalysisPage = lazy(() => import("./pages/analyses/AnalysisPage.js").then((m) => ({ default: m.AnalysisPage })));
+const EvaluationsPage = lazy(() =>
+  import("./pages/evaluations/EvaluationsPage.js").then((m) => ({ default: m.EvaluationsPage })),
+);
+const SchemePage = lazy(() => import("./pages/evaluations/SchemePage.js").then((m) => ({ default: m.SchemePage })));
 const CockpitPage = lazy(() => import("./pages/cockpit/CockpitPage.js").then((m) => ({ default: m.CockpitPage })));
 
 // antd ships CommonJS-typed locale files; at run time Vite hands over the object itself.
@@ -116,8 +120,13 @@ function Routed() {
         <Route path="analyses" element={<AnalysesPage />} />
         <Route path="analyses/:id" element={<AnalysisPage />} />
         <Route path="cockpit" element={<CockpitPage />} />
+        <Route path="evaluations" element={<EvaluationsPage />} />
+        <Route path="evaluations/:id" element={<SchemePage />} />
         {MODULES.filter(
-          (m) => !["meetings", "tasks", "campaigns", "supervision", "bulletins", "projects", "indicators"].includes(m.key),
+          (m) =>
+            !["meetings", "tasks", "campaigns", "supervision", "bulletins", "projects", "indicators", "evaluations"].includes(
+              m.key,
+            ),
         ).map((m) => (
           <Route key={m.key} path={m.path} element={<ModulePage module={m} />} />
         ))}

@@ -46,6 +46,7 @@ export function presentSession(user: LoadedUser, actor: Actor, csrfToken: string
       "indicator.import": can(actor, "indicator", "import"),
       "indicator.target": can(actor, "indicator", "target"),
       "analysis.create": can(actor, "analysis", "create"),
+      "evaluation.create": can(actor, "evaluation", "create"),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { evaluationsEn } from "./evaluations-en.js";
 import { indicatorsEn } from "./indicators-en.js";
 import { ledgerEn } from "./ledger-en.js";
 import { projectsEn } from "./projects-en.js";
@@ -13,6 +14,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...supervisionEn,
   ...projectsEn,
   ...indicatorsEn,
+  ...evaluationsEn,
   "app.name": "Luoshi",
   "app.tagline": "From meeting decisions to work done",
   "lang.switch": "简体中文",

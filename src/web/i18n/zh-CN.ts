@@ -1,3 +1,4 @@
+import { evaluationsZhCN } from "./evaluations-zh-CN.js";
 import { indicatorsZhCN } from "./indicators-zh-CN.js";
 import { ledgerZhCN } from "./ledger-zh-CN.js";
 import { projectsZhCN } from "./projects-zh-CN.js";
@@ -12,6 +13,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...projectsZhCN,
   ...indicatorsZhCN,
+  ...evaluationsZhCN,
   "app.name": "落实",
   "app.tagline": "会议决策落实督办平台",
   "lang.switch": "English",
