@@ -60,5 +60,16 @@ export const cockpitOut = z.object({
     total: z.number(),
     items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), region: z.string() })),
   }),
+  /** The flags of the latest published result of each active evaluation scheme. */
+  flags: z.array(
+    z.object({
+      schemeId: z.string(),
+      scheme: z.string(),
+      period: z.string(),
+      resultId: z.string(),
+      red: z.array(z.string()),
+      yellow: z.array(z.string()),
+    }),
+  ),
 });
 export type CockpitOut = z.infer<typeof cockpitOut>;

@@ -127,3 +127,16 @@ export const resultOut = z.object({
   abilities: z.object({ publish: z.boolean(), recompute: z.boolean() }),
 });
 export type ResultOut = z.infer<typeof resultOut>;
+
+export const historyOut = z.object({
+  items: z.array(
+    z.object({
+      period: z.string(),
+      resultId: z.string(),
+      version: z.number(),
+      publishedAt: z.string().nullable(),
+      red: z.array(z.string()),
+      yellow: z.array(z.string()),
+    }),
+  ),
+});

@@ -3,6 +3,7 @@ import { monthBefore } from "../../domain/indicators.js";
 import { type Actor, unitScopeOf } from "../../domain/scope.js";
 import type { CockpitOut } from "../../schemas/cockpit.js";
 import { todayIso } from "../clock.js";
+import { latestFlags } from "./evaluations.js";
 import { figuresFor } from "./indicator-figures.js";
 import { cityAndParts, listIndicators, recentMonths } from "./indicators.js";
 import { listProjects } from "./projects.js";
@@ -25,10 +26,11 @@ export async function cockpit(
   const month = q.month ?? months[0] ?? monthBefore(todayIso());
   const { city, parts } = await cityAndParts(db, q.regionId ?? actor.regionId);
   const scope = unitScopeOf(actor);
-  const [figures, red, projects] = await Promise.all([
+  const [figures, red, projects, flags] = await Promise.all([
     figuresFor(db, headlines, month, city, parts, await indicatorLightSettings(db)),
     listTasks(db, { light: "red", open: "true", sort: "dueOn", order: "asc", limit: 8 }, scope),
     listProjects(db, actor, { warning: "red", sort: "code", order: "asc", limit: 8 }),
+    latestFlags(db),
   ]);
   const mapIndicatorId = headlines.some((i) => i.id === q.mapIndicatorId) ? q.mapIndicatorId! : (headlines[0]?.id ?? null);
   return {
@@ -78,5 +80,6 @@ export async function cockpit(
       total: projects.total,
       items: projects.items.map((p) => ({ id: p.id, code: p.code, name: p.name, region: p.regionName })),
     },
+    flags,
   };
 }

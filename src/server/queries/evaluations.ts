@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import {
   type EvaluationSchemeRow,
@@ -91,4 +91,47 @@ export async function schemePeriods(db: Queryable, schemeId: string) {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.period)) latest.set(r.period, r);
   return [...latest.values()].map((r) => ({ period: r.period, resultId: r.id, version: r.version, state: r.state }));
+}
+
+/** Each period's published result of a scheme, newest first, with who held the flags. */
+export async function schemeHistory(db: Queryable, schemeId: string) {
+  const rows = await db
+    .select()
+    .from(evaluationResults)
+    .where(and(eq(evaluationResults.schemeId, schemeId), eq(evaluationResults.state, "published")))
+    .orderBy(desc(evaluationResults.period));
+  return rows.map((r) => {
+    const content = r.content as { rows: { name: string; flag: string | null }[] };
+    return {
+      period: r.period,
+      resultId: r.id,
+      version: r.version,
+      publishedAt: r.publishedAt,
+      red: content.rows.filter((x) => x.flag === "red").map((x) => x.name),
+      yellow: content.rows.filter((x) => x.flag === "yellow").map((x) => x.name),
+    };
+  });
+}
+
+/** The flags of the latest published result of every active scheme: the cockpit's honours board. */
+export async function latestFlags(db: Queryable) {
+  const schemes = await db
+    .select({ id: evaluationSchemes.id, name: evaluationSchemes.name })
+    .from(evaluationSchemes)
+    .where(eq(evaluationSchemes.active, true))
+    .orderBy(asc(evaluationSchemes.name));
+  const out = [];
+  for (const s of schemes) {
+    const [latest] = await schemeHistory(db, s.id);
+    if (latest)
+      out.push({
+        schemeId: s.id,
+        scheme: s.name,
+        period: latest.period,
+        resultId: latest.resultId,
+        red: latest.red,
+        yellow: latest.yellow,
+      });
+  }
+  return out;
 }

@@ -355,6 +355,7 @@ const EXAMPLES: Record<string, Example> = {
     url: `/api/evaluations/${f.otherSchemeId}/results`,
     body: { period: "2026-H1" },
   }),
+  "GET /api/evaluations/:id/history": (f) => ({ url: `/api/evaluations/${f.otherSchemeId}/history` }),
   "GET /api/evaluation-results/:id": (f) => ({ url: `/api/evaluation-results/${f.otherResultId}` }),
   "POST /api/evaluation-results/:id/publish": (f) => ({ url: `/api/evaluation-results/${f.otherResultId}/publish`, body: {} }),
   "GET /api/evaluations/:id/adjustments": (f) => ({ url: `/api/evaluations/${f.otherSchemeId}/adjustments?period=2026-H1` }),

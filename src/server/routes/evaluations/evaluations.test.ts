@@ -166,4 +166,15 @@ describe("an evaluation scheme", () => {
     expect(nanhu.previousRank).toBe(1);
     expect((await office.post(`/api/evaluations/${schemeId}/results`, { period: "2026-H3" })).statusCode).toBe(400);
   });
+
+  it("the history says who held the flags; the cockpit shows the latest", async () => {
+    const history = (await viewer.get(`/api/evaluations/${schemeId}/history`)).json();
+    expect(history.items).toEqual([
+      expect.objectContaining({ period: "2026-H1", version: 2, red: ["南湖区"], yellow: ["嘉善县"] }),
+    ]);
+    const cockpit = (await viewer.get("/api/cockpit")).json();
+    expect(cockpit.flags).toEqual([
+      expect.objectContaining({ scheme: "2026 年上半年比学赶超", period: "2026-H1", red: ["南湖区"], yellow: ["嘉善县"] }),
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   adjustmentOut,
   adjustmentsQuery,
   computeIn,
+  historyOut,
   resultOut,
   schemeCreate,
   schemeList,
@@ -21,7 +22,14 @@ import { createScheme, updateScheme } from "../../commands/save-evaluation-schem
 import type { ActingContext } from "../../context.js";
 import { badRequest, notFound } from "../../errors.js";
 import { authorize, can } from "../../policies/index.js";
-import { loadScheme, schemeCriteria, schemePeers, schemePeriods, scopedScheme } from "../../queries/evaluations.js";
+import {
+  loadScheme,
+  schemeCriteria,
+  schemeHistory,
+  schemePeers,
+  schemePeriods,
+  scopedScheme,
+} from "../../queries/evaluations.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["evaluations"];
@@ -128,6 +136,13 @@ export const evaluationRoutes: RoutePlugin = async (app, { database }) => {
       return reply.code(201).send(await resultView(db, id, ctx.actor));
     },
   );
+
+  // Who held the flags, period by period.
+  app.get("/api/evaluations/:id/history", { schema: { tags, params: idParams, response: { 200: historyOut } } }, async (req) => {
+    authorize(req.ctx, "evaluation", "read");
+    await loadScheme(db, req.params.id);
+    return { items: await schemeHistory(db, req.params.id) };
+  });
 
   app.get("/api/evaluation-results/:id", { schema: { tags, params: idParams, response: { 200: resultOut } } }, async (req) => {
     authorize(req.ctx, "evaluation", "read");

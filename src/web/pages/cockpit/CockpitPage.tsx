@@ -8,19 +8,13 @@ import { ApiError, api } from "../../api/client.js";
 import { EChart, registerMap } from "../../components/EChart.js";
 import { useI18n, useT } from "../../i18n/index.js";
 import { fmt, indicatorName, LIGHT_COLOURS, pct1, regionName, unitOf } from "../indicators/parts.js";
+import { CockpitFlags } from "./CockpitFlags.js";
+import { MUTED, PANEL } from "./style.js";
 
 type Headline = CockpitOut["headlines"][number];
 interface RegionMap {
   geojson: { features: { properties: { code: string; name: string } }[] };
 }
-const PANEL: React.CSSProperties = {
-  background: "#0f1d33",
-  border: "1px solid #1f3a5f",
-  borderRadius: 6,
-  padding: 12,
-  height: "100%",
-};
-const MUTED = "#8fa6c4";
 
 /**
  * The leaders' screen (驾驶舱): the headline figures with their trend and light, the regions on a
@@ -151,6 +145,7 @@ export function CockpitPage() {
             </Col>
           ))}
         </Row>
+        <CockpitFlags flags={c.flags} />
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
           <Col xs={24} lg={12}>
             <div style={PANEL}>

@@ -1,6 +1,6 @@
 import { CalculatorOutlined, EditOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Tag } from "antd";
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { ResultOut, SchemeOut } from "../../../schemas/evaluations.js";
@@ -159,6 +159,7 @@ export function SchemePage() {
         )}
         {r && <ResultTable result={r} />}
       </Card>
+      {s && <History schemeId={s.id} onOpen={setResultId} />}
       {s && <SchemeForm editing={s} open={editing} onClose={() => setEditing(false)} />}
       {s && r && <AdjustmentModal scheme={s} period={r.period} open={adjusting} onClose={() => setAdjusting(false)} />}
       <Modal open={correcting} title={t("eval.correct")} onCancel={() => setCorrecting(false)} footer={null} destroyOnHidden>
@@ -224,5 +225,48 @@ function AdjustmentModal({
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+interface HistoryItem {
+  period: string;
+  resultId: string;
+  version: number;
+  red: string[];
+  yellow: string[];
+}
+
+/** Who held the flags, period by period (published results only). */
+function History({ schemeId, onOpen }: { schemeId: string; onOpen(resultId: string): void }) {
+  const t = useT();
+  const history = useQuery({
+    queryKey: ["/api/evaluations", schemeId, "history"],
+    queryFn: () => api.get<{ items: HistoryItem[] }>(`/api/evaluations/${schemeId}/history`),
+  });
+  return (
+    <Card size="small" title={t("eval.history")}>
+      <Table<HistoryItem>
+        rowKey="resultId"
+        size="small"
+        pagination={false}
+        loading={history.isLoading}
+        dataSource={history.data?.items ?? []}
+        data-testid="eval-history"
+        columns={[
+          {
+            title: t("eval.computeFor"),
+            key: "p",
+            render: (_, h) => (
+              <Button type="link" size="small" onClick={() => onOpen(h.resultId)}>
+                {h.period}
+              </Button>
+            ),
+          },
+          { title: t("eval.flag.red"), key: "r", render: (_, h) => h.red.join("、") || "—" },
+          { title: t("eval.flag.yellow"), key: "y", render: (_, h) => h.yellow.join("、") || "—" },
+          { title: "", key: "v", render: (_, h) => t("eval.version", { n: h.version }) },
+        ]}
+      />
+    </Card>
   );
 }
