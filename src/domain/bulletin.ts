@@ -74,6 +74,16 @@ export interface BulletinContent {
   supervision: BulletinNoticeLine[];
   /** Major projects under a red warning (absent from bulletins made before projects were reported on). */
   projects?: BulletinProjectLine[];
+  /** Evaluation results published for periods ending in the bulletin's: who holds the flags (absent from older bulletins). */
+  flags?: BulletinFlagLine[];
+}
+
+export interface BulletinFlagLine {
+  schemeId: string;
+  scheme: string;
+  period: string;
+  red: string[];
+  yellow: string[];
 }
 
 export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);

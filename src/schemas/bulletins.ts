@@ -90,6 +90,17 @@ export const bulletinContentOut = z.object({
       }),
     )
     .optional(),
+  flags: z
+    .array(
+      z.object({
+        schemeId: z.string(),
+        scheme: z.string(),
+        period: z.string(),
+        red: z.array(z.string()),
+        yellow: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 export const bulletinSummaryOut = z.object({
   id: z.string(),

@@ -20,7 +20,8 @@ const WORDS = {
   "zh-CN": {
     docNumber: (n: number, year: string) => `督通〔${year}〕${n}号`,
     draft: "（草稿）",
-    sections: ["总体情况", "逾期任务", "红灯任务", "单位排名", "红色预警项目", "督办及未回复通知"],
+    sections: ["总体情况", "逾期任务", "红灯任务", "单位排名", "红色预警项目", "督办及未回复通知", "比学赶超"],
+    flagHead: ["方案", "期间", "红旗", "黄旗"],
     projectHead: ["序号", "项目编码", "项目名称", "责任单位", "预警事项", "累计完成（万元）", "总投资（万元）"],
     warningKinds: {
       investment_behind: "投资进度滞后",
@@ -50,7 +51,9 @@ const WORDS = {
       "Unit rankings",
       "Projects under a red warning",
       "Supervision and unanswered notices",
+      "Mutual learning and competition",
     ],
+    flagHead: ["Scheme", "Period", "Red flags", "Yellow flags"],
     projectHead: ["No.", "Code", "Project", "Lead unit", "Warnings", "Invested (10k yuan)", "Total (10k yuan)"],
     warningKinds: {
       investment_behind: "investment behind pace",
@@ -188,6 +191,21 @@ export async function bulletinDocx(doc: BulletinDocument, locale: Locale, public
     ),
     heading(5),
     ...orNone(supervisionAndUnanswered, () => table(w.noticeHead, noticeRows(supervisionAndUnanswered))),
+    // Older bulletins have no flags: the section appears only where there is something to say.
+    ...(c.flags?.length
+      ? [
+          heading(6),
+          table(
+            w.flagHead,
+            c.flags.map((f) => [
+              f.scheme,
+              f.period,
+              f.red.join(locale === "en" ? ", " : "、") || "—",
+              f.yellow.join(locale === "en" ? ", " : "、") || "—",
+            ]),
+          ),
+        ]
+      : []),
     ...doc.closing.split(/\n+/).filter(Boolean).map(body),
     new Paragraph({
       alignment: AlignmentType.RIGHT,

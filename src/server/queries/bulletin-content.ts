@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { type BulletinContent, type BulletinNoticeLine, type BulletinTaskLine, rankUnits, rate } from "../../domain/bulletin.js";
+import {
+  type BulletinContent,
+  type BulletinFlagLine,
+  type BulletinNoticeLine,
+  type BulletinTaskLine,
+  rankUnits,
+  rate,
+} from "../../domain/bulletin.js";
+import { periodRange } from "../../domain/evaluation.js";
 import { timeZone } from "../clock.js";
+import { schemeHistory } from "./evaluations.js";
 
 export interface BulletinScope {
   /** Path of the region whose units' tasks are reported on. */
@@ -124,6 +133,7 @@ export async function bulletinContent(db: Queryable, s: BulletinScope): Promise<
     rankings,
     unanswered: noticeRows.filter((r) => r.unanswered).map(noticeLine),
     supervision: noticeRows.filter((r) => r.kind === "supervision" && iso(r.issued_on) >= s.from).map(noticeLine),
+    flags: await flagsIn(db, s.from.slice(0, 7), s.to.slice(0, 7)),
     projects: projectRows.map((r) => ({
       projectId: String(r.id),
       code: String(r.code),
@@ -142,4 +152,17 @@ export async function unitsInScope(db: Queryable, s: Omit<BulletinScope, "today"
     await db.execute(sql`with s as (${scopedTasks({ ...s, today: s.to })}) select distinct lead_unit_id from s`),
   );
   return rows.map((r) => String(r.lead_unit_id));
+}
+
+/** Published evaluation results whose period ends within the months from–to, latest version of each. */
+async function flagsIn(db: Queryable, from: string, to: string): Promise<BulletinFlagLine[]> {
+  const schemes = rowsOf(await db.execute(sql`select id, name from evaluation_schemes where active order by name`));
+  const out: BulletinFlagLine[] = [];
+  for (const scheme of schemes)
+    for (const h of await schemeHistory(db, String(scheme.id))) {
+      const end = periodRange(h.period)?.to ?? "";
+      if (end >= from && end <= to)
+        out.push({ schemeId: String(scheme.id), scheme: String(scheme.name), period: h.period, red: h.red, yellow: h.yellow });
+    }
+  return out;
 }

@@ -1,3 +1,4 @@
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIndicator, buildRegion, buildTask, buildUnit, buildUser } from "../../../db/factories.js";
 import type { IndicatorRow, RegionRow, UnitRow } from "../../../db/schema.js";
@@ -176,5 +177,19 @@ describe("an evaluation scheme", () => {
     expect(cockpit.flags).toEqual([
       expect.objectContaining({ scheme: "2026 年上半年比学赶超", period: "2026-H1", red: ["南湖区"], yellow: ["嘉善县"] }),
     ]);
+  });
+
+  it("a bulletin for a period the half year ends in lists its flags, on screen and in Word", async () => {
+    const res = await office.post("/api/bulletins", { periodFrom: "2026-06-01", periodTo: "2026-06-30" });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().content.flags).toEqual([
+      expect.objectContaining({ scheme: "2026 年上半年比学赶超", period: "2026-H1", red: ["南湖区"], yellow: ["嘉善县"] }),
+    ]);
+    const doc = await office.get(`/api/bulletins/${res.json().id}/docx`);
+    const { value } = await mammoth.extractRawText({ buffer: doc.rawPayload });
+    expect(value).toContain("Mutual learning and competition");
+    expect(value).toContain("南湖区");
+    const july = (await office.post("/api/bulletins", { periodFrom: "2026-07-01", periodTo: "2026-07-31" })).json();
+    expect(july.content.flags).toEqual([]);
   });
 });

@@ -194,6 +194,26 @@ export function BulletinBody({ bulletin: b }: { bulletin: BulletinOut }) {
       ) : (
         none
       )}
+      {c.flags?.length ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t("nav.evaluations")}
+          </Typography.Title>
+          <Table
+            rowKey={(f) => `${f.schemeId}-${f.period}`}
+            size="small"
+            pagination={false}
+            dataSource={c.flags}
+            data-testid="bulletin-flags"
+            columns={[
+              { title: t("eval.name"), key: "s", render: (_v, f) => <Link to={`/evaluations/${f.schemeId}`}>{f.scheme}</Link> },
+              { title: t("eval.computeFor"), dataIndex: "period", width: 100 },
+              { title: t("eval.flag.red"), key: "r", render: (_v, f) => f.red.join(locale === "en" ? ", " : "、") || "—" },
+              { title: t("eval.flag.yellow"), key: "y", render: (_v, f) => f.yellow.join(locale === "en" ? ", " : "、") || "—" },
+            ]}
+          />
+        </>
+      ) : null}
       {b.closing
         .split(/\n+/)
         .filter(Boolean)
