@@ -35,7 +35,7 @@ async function fill(run: (text: string) => Promise<unknown>) {
     select r.id, '3304' || lpad(g::text, 5, '0'), '第' || g || '区', 'District ' || g, 'county', c.id, c.path || r.id || '/'
     from generate_series(1, ${PEERS} - (select count(*) from regions where parent_id = ${city})) g
     cross join (select id, path from regions where code = '330400') c
-    cross join lateral (select gen_random_uuid() as id) r`);
+    cross join lateral (select gen_random_uuid() as id, g as n) r`);
   await run(`insert into units (code, name, kind, region_id)
     select 'G' || r.code, r.name || '人民政府', 'government', r.id from regions r
     where r.parent_id = ${city} and not exists (select 1 from units u where u.region_id = r.id)`);
