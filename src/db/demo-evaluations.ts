@@ -1,6 +1,6 @@
 /**
  * The demo's mutual learning and competition (比学赶超): a half-year scheme over the city's
- * districts and counties on industry, investment, consumption, tasks and projects, with last
+ * districts and counties on industry, investment, consumption and major projects, with last
  * half's result computed from the demo figures and published with its breakdown.
  */
 import { eq, inArray } from "drizzle-orm";
@@ -72,8 +72,8 @@ export async function seedDemoEvaluation(tx: Queryable): Promise<void> {
           target: null,
         },
         {
-          name: "重点任务按期完成率",
-          source: "task_on_time_rate",
+          name: "重大项目按期开工率",
+          source: "project_started_on_time",
           indicatorId: null,
           weight: 20,
           method: "scaled",

@@ -71,4 +71,20 @@ describe.runIf(browserAvailable())("evaluations: define a scheme, compute, inspe
     expect(await office.locator('[data-testid="eval-publish"]').count()).toBe(0);
     await shot(office, "evaluation-published-zh");
   });
+
+  it("and in English: the scheme's result, what it would take, and the flags on the cockpit", async () => {
+    await office.getByRole("button", { name: "English" }).click();
+    await office.goto(`${e.url}/evaluations`);
+    await office.locator('[data-testid="scheme-table"] a').first().click();
+    const table = office.locator('[data-testid="result-table"]');
+    await expect.poll(() => table.textContent()).toContain("Red flag");
+    await office.locator('[data-testid^="gap-"]').first().click();
+    await expect.poll(() => office.locator('[data-testid="gap-table"]').textContent()).toMatch(/\d/);
+    await expect.poll(() => office.locator(".ant-modal-title").textContent()).toContain("against");
+    await shot(office, "evaluation-gap-en");
+    await office.keyboard.press("Escape");
+    await office.goto(`${e.url}/cockpit`);
+    await expect.poll(() => office.locator('[data-testid="cockpit-flags"]').textContent()).toContain("比学赶超");
+    await shot(office, "cockpit-flags-en");
+  });
 });

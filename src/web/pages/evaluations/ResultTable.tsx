@@ -114,7 +114,8 @@ export function ResultTable({ result }: { result: ResultOut }) {
             key: c.id,
             align: "right" as const,
             width: 110,
-            render: (_: unknown, r: Row) => num(r.scores[i]?.points),
+            // A criterion left out for want of a figure earns nothing and counts for nothing: a dash, not a 0.
+            render: (_: unknown, r: Row) => (r.scores[i]?.missing === "exclude" ? "—" : num(r.scores[i]?.points)),
           })),
           {
             title: t("eval.adjustment"),
