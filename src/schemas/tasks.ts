@@ -102,6 +102,8 @@ export const taskListQuery = z
     /** Lead or co-operating unit. */
     unitId: z.uuid().optional(),
     campaignId: z.uuid().optional(),
+    /** Led by a unit of the region or a region under it. */
+    regionId: z.uuid().optional(),
     meetingId: z.uuid().optional(),
     directiveId: z.uuid().optional(),
     parentId: z.union([z.uuid(), z.literal("root")]).optional(),

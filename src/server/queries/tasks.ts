@@ -50,6 +50,13 @@ export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope): SQ
     taskScopeWhere(scope),
     q.q ? titleSearch(q.q) : undefined,
     q.leadUnitId ? eq(tasks.leadUnitId, q.leadUnitId) : undefined,
+    q.regionId
+      ? anyOf(
+          tasks.leadUnitId,
+          sql`select u.id from units u join regions r on r.id = u.region_id
+            where r.path like (select path from regions where id = ${q.regionId}) || '%'`,
+        )
+      : undefined,
     q.unitId ? or(eq(tasks.leadUnitId, q.unitId), anyOf(tasks.id, coUnitTasks(q.unitId))) : undefined,
     q.campaignId
       ? anyOf(tasks.campaignId, sql`select id from campaigns where id = ${q.campaignId} or parent_id = ${q.campaignId}`)

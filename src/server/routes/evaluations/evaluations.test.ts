@@ -192,4 +192,14 @@ describe("an evaluation scheme", () => {
     const july = (await office.post("/api/bulletins", { periodFrom: "2026-07-01", periodTo: "2026-07-31" })).json();
     expect(july.content.flags).toEqual([]);
   });
+
+  it("a breakdown's task figure can be opened: the tasks of a region's units due in the period", async () => {
+    const res = await office.get(`/api/tasks?regionId=${counties[0].id}&dueFrom=2026-01-01&dueTo=2026-06-30`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((x: { leadUnit: { name: string } }) => x.leadUnit.name)).toEqual([
+      "南湖区人民政府",
+      "南湖区人民政府",
+    ]);
+    expect((await office.get(`/api/tasks?regionId=${counties[2].id}`)).json().items).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ type Row = ResultOut["rows"][number];
 const num = (v: number | null | undefined, d = 2) => (v == null ? "—" : (Math.round(v * 10 ** d + 1e-9) / 10 ** d).toFixed(d));
 
 /** The ranking, group by group, each row opening to its breakdown down to the figures. */
-export function ResultTable({ result }: { result: ResultOut }) {
+export function ResultTable({ result, regional }: { result: ResultOut; regional: boolean }) {
   const { t } = useI18n();
   const [gap, setGap] = useState<{ peer: Row; holder: Row } | null>(null);
   const criteria = new Map(result.criteria.map((c) => [c.id, c]));
@@ -25,8 +25,17 @@ export function ResultTable({ result }: { result: ResultOut }) {
       </Typography.Text>
     );
   };
-  const link = (c: ResultOut["criteria"][number]) =>
-    c.indicatorId ? <Link to={`/indicators/${c.indicatorId}?month=${result.to}`}>{c.name}</Link> : c.name;
+  // Where a figure came from: the indicator's values, the tasks due in the period, the projects.
+  const lastDay = new Date(Date.UTC(Number(result.to.slice(0, 4)), Number(result.to.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const link = (c: ResultOut["criteria"][number], peerId: string) => {
+    if (c.indicatorId) return <Link to={`/indicators/${c.indicatorId}?month=${result.to}`}>{c.name}</Link>;
+    const who = regional ? `regionId=${peerId}` : `unitId=${peerId}`;
+    if (c.source === "task_red") return <Link to={`/tasks?${who}&light=red`}>{c.name}</Link>;
+    if (c.source.startsWith("task_"))
+      return <Link to={`/tasks?${who}&dueFrom=${result.from}-01&dueTo=${lastDay}`}>{c.name}</Link>;
+    if (c.source.startsWith("project_") && regional) return <Link to={`/projects?regionId=${peerId}`}>{c.name}</Link>;
+    return c.name;
+  };
   return (
     <>
       <Table<Row>
@@ -48,7 +57,7 @@ export function ResultTable({ result }: { result: ResultOut }) {
                 {
                   title: t("eval.criterion"),
                   key: "c",
-                  render: (_, s) => (criteria.get(s.criterionId) ? link(criteria.get(s.criterionId)!) : ""),
+                  render: (_, s) => (criteria.get(s.criterionId) ? link(criteria.get(s.criterionId)!, r.peerId) : ""),
                 },
                 {
                   title: t("eval.source"),

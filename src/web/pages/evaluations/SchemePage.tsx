@@ -157,7 +157,7 @@ export function SchemePage() {
         {r?.correction && (
           <Alert type="info" showIcon title={`${t("eval.correction")}：${r.correction}`} style={{ marginBottom: 12 }} />
         )}
-        {r && <ResultTable result={r} />}
+        {r && s && <ResultTable result={r} regional={s.peerKind === "region"} />}
       </Card>
       {s && <History schemeId={s.id} onOpen={setResultId} />}
       {s && <SchemeForm editing={s} open={editing} onClose={() => setEditing(false)} />}

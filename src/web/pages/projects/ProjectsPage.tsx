@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { FUND_TYPES, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STAGES } from "../../../domain/projects.js";
 import type { ProjectSummaryOut } from "../../../schemas/projects.js";
 import { withQuery } from "../../api/client.js";
@@ -33,7 +33,9 @@ export function ProjectsPage() {
   const t = useT();
   const navigate = useNavigate();
   const canCreate = useAbility("project.create");
-  const [filters, setFilters] = useState<Filters>({ sort: "code", order: "asc" });
+  const [search] = useSearchParams();
+  // From an evaluation's breakdown: the projects behind a figure.
+  const [filters, setFilters] = useState<Filters>({ sort: "code", order: "asc", regionId: search.get("regionId") ?? undefined });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));

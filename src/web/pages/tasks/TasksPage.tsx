@@ -21,6 +21,7 @@ type Filters = {
   state?: string;
   light?: string;
   unitId?: string;
+  regionId?: string;
   campaignId?: string;
   meetingId?: string;
   open?: string;
@@ -45,6 +46,12 @@ export function TasksPage() {
     ...(search.get("directiveId") ? { directiveId: search.get("directiveId")! } : { open: "true" }),
     ...(search.get("campaignId") ? { campaignId: search.get("campaignId")! } : {}),
     ...(search.get("unitId") ? { unitId: search.get("unitId")! } : {}),
+    // From an evaluation's breakdown: the tasks behind a figure.
+    ...(search.get("regionId") ? { regionId: search.get("regionId")! } : {}),
+    ...(search.get("dueFrom")
+      ? { dueFrom: search.get("dueFrom")!, dueTo: search.get("dueTo") ?? undefined, open: undefined }
+      : {}),
+    ...(search.get("light") ? { light: search.get("light")! } : {}),
   }));
   const [importing, setImporting] = useState(false);
   const canUrge = useAbility("notice.create");
