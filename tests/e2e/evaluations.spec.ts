@@ -62,6 +62,7 @@ describe.runIf(browserAvailable())("evaluations: define a scheme, compute, inspe
       .locator(".ant-modal")
       .getByRole("button", { name: /OK|确\s*定/ })
       .click();
+    await expect.poll(() => office.locator('[data-testid="eval-adjustments"]').textContent()).toContain("获评省级营商环境优秀县");
     await office.getByRole("button", { name: "重新计算" }).click();
     const top = office.locator('[data-testid="result-table"] tr.ant-table-row').first();
     await expect.poll(() => top.textContent()).toContain("平湖市");

@@ -1,6 +1,6 @@
 import { CalculatorOutlined, EditOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Tag } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { ResultOut, SchemeOut } from "../../../schemas/evaluations.js";
@@ -8,6 +8,7 @@ import { ApiError, api } from "../../api/client.js";
 import { useT } from "../../i18n/index.js";
 import { ResultTable } from "./ResultTable.js";
 import { SchemeForm } from "./SchemeForm.js";
+import { AdjustmentModal, Adjustments, History } from "./SchemeParts.js";
 
 /** A scheme: its criteria, a period computed with each peer's breakdown, adjustments, publishing. */
 export function SchemePage() {
@@ -158,6 +159,7 @@ export function SchemePage() {
           <Alert type="info" showIcon title={`${t("eval.correction")}：${r.correction}`} style={{ marginBottom: 12 }} />
         )}
         {r && s && <ResultTable result={r} regional={s.peerKind === "region"} />}
+        {r && s && <Adjustments scheme={s} period={r.period} />}
       </Card>
       {s && <History schemeId={s.id} onOpen={setResultId} />}
       {s && <SchemeForm editing={s} open={editing} onClose={() => setEditing(false)} />}
@@ -176,97 +178,5 @@ export function SchemePage() {
         </Form>
       </Modal>
     </Space>
-  );
-}
-
-function AdjustmentModal({
-  scheme,
-  period,
-  open,
-  onClose,
-}: {
-  scheme: SchemeOut;
-  period: string;
-  open: boolean;
-  onClose(): void;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ peerId: string; points: number; reason: string }>();
-  const save = useMutation({
-    mutationFn: (v: { peerId: string; points: number; reason: string }) =>
-      api.post(`/api/evaluations/${scheme.id}/adjustments`, { ...v, period }),
-    onSuccess: () => {
-      message.success(t("eval.adjustmentSaved"));
-      form.resetFields();
-      onClose();
-    },
-    onError: (e) =>
-      message.error(e instanceof ApiError ? e.fields.map((f) => f.message).join("; ") || e.message : t("error.network")),
-  });
-  return (
-    <Modal
-      open={open}
-      title={`${t("eval.addAdjustment")} · ${period}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="peerId" label={t("eval.peers")} rules={[{ required: true, message: t("form.required") }]}>
-          <Select options={scheme.peers.map((p) => ({ value: p.peerId, label: p.name }))} data-testid="adjust-peer" />
-        </Form.Item>
-        <Form.Item name="points" label={t("eval.points")} rules={[{ required: true, message: t("form.required") }]}>
-          <InputNumber min={-100} max={100} data-testid="adjust-points" />
-        </Form.Item>
-        <Form.Item name="reason" label={t("eval.reason")} rules={[{ required: true, message: t("form.required") }]}>
-          <Input.TextArea rows={2} maxLength={500} data-testid="adjust-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-interface HistoryItem {
-  period: string;
-  resultId: string;
-  version: number;
-  red: string[];
-  yellow: string[];
-}
-
-/** Who held the flags, period by period (published results only). */
-function History({ schemeId, onOpen }: { schemeId: string; onOpen(resultId: string): void }) {
-  const t = useT();
-  const history = useQuery({
-    queryKey: ["/api/evaluations", schemeId, "history"],
-    queryFn: () => api.get<{ items: HistoryItem[] }>(`/api/evaluations/${schemeId}/history`),
-  });
-  return (
-    <Card size="small" title={t("eval.history")}>
-      <Table<HistoryItem>
-        rowKey="resultId"
-        size="small"
-        pagination={false}
-        loading={history.isLoading}
-        dataSource={history.data?.items ?? []}
-        data-testid="eval-history"
-        columns={[
-          {
-            title: t("eval.computeFor"),
-            key: "p",
-            render: (_, h) => (
-              <Button type="link" size="small" onClick={() => onOpen(h.resultId)}>
-                {h.period}
-              </Button>
-            ),
-          },
-          { title: t("eval.flag.red"), key: "r", render: (_, h) => h.red.join("、") || "—" },
-          { title: t("eval.flag.yellow"), key: "y", render: (_, h) => h.yellow.join("、") || "—" },
-          { title: "", key: "v", render: (_, h) => t("eval.version", { n: h.version }) },
-        ]}
-      />
-    </Card>
   );
 }
