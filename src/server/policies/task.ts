@@ -52,12 +52,19 @@ export const campaignPolicy = {
   update: (actor: Actor, owner: ScopedUnit) => hasRole(actor, "admin", "coordinator") && unitInScope(actor, owner),
 };
 
-/** Anyone who works on tasks may upload evidence; reading it follows the tasks and projects it is attached to. */
+/**
+ * Anyone who works on tasks may upload evidence; reading it follows the tasks and projects it is
+ * attached to. Evidence for an evaluation's bonus or penalty is read as the evaluation is: by all.
+ */
 export const attachmentPolicy = {
   upload: works,
-  read: (actor: Actor, file: { createdBy: string | null; tasks: ScopedTask[]; projects?: ScopedProject[] }) =>
+  read: (
+    actor: Actor,
+    file: { createdBy: string | null; tasks: ScopedTask[]; projects?: ScopedProject[]; evaluationEvidence?: boolean },
+  ) =>
     actor.roles.length > 0 &&
     (file.createdBy === actor.id ||
+      file.evaluationEvidence === true ||
       file.tasks.some((t) => taskPolicy.read(actor, t)) ||
       (file.projects ?? []).some((p) => projectPolicy.read(actor, p))),
 };

@@ -76,6 +76,8 @@ export const evaluationsEn: Record<keyof typeof evaluationsZhCN, string> = {
   "eval.correction": "Reason for the correction",
   "eval.addAdjustment": "Bonus or penalty",
   "eval.reason": "Reason",
+  "eval.evidence": "Evidence",
+  "eval.attach": "Attach evidence",
   "eval.adjustmentSaved": "Recorded: it counts from the next computation",
   "eval.whatItTakes": "What it would take",
   "eval.whatItTakesFor": "{peer} against {holder}",

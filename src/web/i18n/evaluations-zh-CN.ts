@@ -74,6 +74,8 @@ export const evaluationsZhCN = {
   "eval.correction": "更正原因",
   "eval.addAdjustment": "加减分",
   "eval.reason": "事由",
+  "eval.evidence": "佐证材料",
+  "eval.attach": "上传佐证",
   "eval.adjustmentSaved": "已记录，重新计算后生效",
   "eval.whatItTakes": "差距分析",
   "eval.whatItTakesFor": "{peer} 与 {holder} 的差距",

@@ -1,5 +1,12 @@
 import { eq } from "drizzle-orm";
-import { attachments, progressReports, projectMedia, projectReports, reportAttachments } from "../../../db/schema.js";
+import {
+  attachments,
+  evaluationAdjustments,
+  progressReports,
+  projectMedia,
+  projectReports,
+  reportAttachments,
+} from "../../../db/schema.js";
 import { idParams } from "../../../schemas/common.js";
 import { attachmentOut } from "../../../schemas/tasks.js";
 import { storeAttachment } from "../../commands/store-attachment.js";
@@ -68,7 +75,17 @@ export const attachmentRoutes: RoutePlugin = async (app, { database, config }) =
       .innerJoin(projectReports, eq(projectReports.id, projectMedia.reportId))
       .where(eq(projectMedia.attachmentId, file.id));
     const inProjects = await Promise.all(projectLinks.map(async (l) => scopedProject(await loadProject(db, l.projectId))));
-    authorize(req.ctx, "attachment", "read", { createdBy: file.createdBy, tasks: linked, projects: inProjects });
+    const [evidence] = await db
+      .select({ id: evaluationAdjustments.id })
+      .from(evaluationAdjustments)
+      .where(eq(evaluationAdjustments.attachmentId, file.id))
+      .limit(1);
+    authorize(req.ctx, "attachment", "read", {
+      createdBy: file.createdBy,
+      tasks: linked,
+      projects: inProjects,
+      evaluationEvidence: Boolean(evidence),
+    });
     return reply
       .header("content-type", file.mime)
       .header("content-disposition", disposition(showsInline(file.mime) ? "inline" : "attachment", file.name))

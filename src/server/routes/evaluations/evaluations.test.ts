@@ -202,4 +202,33 @@ describe("an evaluation scheme", () => {
     ]);
     expect((await office.get(`/api/tasks?regionId=${counties[2].id}`)).json().items).toEqual([]);
   });
+
+  it("a bonus carries its evidence, which everyone may read; another person's file cannot be made evidence", async () => {
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+    const upload = (agent: Agent) =>
+      agent.request("POST", "/api/attachments", JPEG, { "x-file-name": "award.jpg" }).then((r) => r.json().id as string);
+    const mine = await upload(office);
+    const res = await office.post(`/api/evaluations/${schemeId}/adjustments`, {
+      period: "2026-H2",
+      peerId: counties[1].id,
+      points: 3,
+      reason: "省级表彰",
+      attachmentId: mine,
+    });
+    expect(res.statusCode).toBe(201);
+    expect((await viewer.get(`/api/attachments/${mine}`)).statusCode).toBe(200);
+    const listed = (await viewer.get(`/api/evaluations/${schemeId}/adjustments?period=2026-H2`)).json();
+    expect(listed[0]).toMatchObject({ reason: "省级表彰", attachmentId: mine });
+    const theirs = await upload(await t.signIn(await buildUser(t.database.db, { unit: governments[1], roles: ["reporter"] })));
+    expect(theirs).toBeTruthy();
+    const refused = await office.post(`/api/evaluations/${schemeId}/adjustments`, {
+      period: "2026-H2",
+      peerId: counties[1].id,
+      points: 3,
+      reason: "x",
+      attachmentId: theirs,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].field).toBe("attachmentId");
+  });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
-import { evaluationAdjustments, evaluationResults, evaluationSchemes, units } from "../../../db/schema.js";
+import { attachments, evaluationAdjustments, evaluationResults, evaluationSchemes, units } from "../../../db/schema.js";
 import { periodRange } from "../../../domain/evaluation.js";
 import type { Actor } from "../../../domain/scope.js";
 import { idParams } from "../../../schemas/common.js";
@@ -190,6 +190,14 @@ export const evaluationRoutes: RoutePlugin = async (app, { database }) => {
       if (!periodRange(req.body.period)) throw badRequest("period", "evaluation_period_invalid");
       const peers = await schemePeers(db, scheme);
       if (!peers.some((p) => p.peerId === req.body.peerId)) throw badRequest("peerId", "not_found");
+      if (req.body.attachmentId) {
+        // Evidence is a file its author uploaded: nobody attaches another person's file to make it public.
+        const [file] = await db
+          .select({ createdBy: attachments.createdBy })
+          .from(attachments)
+          .where(eq(attachments.id, req.body.attachmentId));
+        if (!file || file.createdBy !== ctx.actor.id) throw badRequest("attachmentId", "not_found");
+      }
       const row = await db.transaction(async (tx) => {
         const [a] = await tx
           .insert(evaluationAdjustments)

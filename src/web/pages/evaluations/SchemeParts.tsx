@@ -1,5 +1,7 @@
+import { PaperClipOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table } from "antd";
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Upload } from "antd";
+import { useState } from "react";
 import type { SchemeOut } from "../../../schemas/evaluations.js";
 import { ApiError, api } from "../../api/client.js";
 import { useT } from "../../i18n/index.js";
@@ -19,13 +21,16 @@ export function AdjustmentModal({
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ peerId: string; points: number; reason: string }>();
+  const [evidence, setEvidence] = useState<{ id: string; name: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
   const save = useMutation({
     mutationFn: (v: { peerId: string; points: number; reason: string }) =>
-      api.post(`/api/evaluations/${scheme.id}/adjustments`, { ...v, period }),
+      api.post(`/api/evaluations/${scheme.id}/adjustments`, { ...v, period, attachmentId: evidence?.id ?? null }),
     onSuccess: () => {
       message.success(t("eval.adjustmentSaved"));
       client.invalidateQueries({ queryKey: ["/api/evaluations", scheme.id, "adjustments"] });
       form.resetFields();
+      setEvidence(null);
       onClose();
     },
     onError: (e) =>
@@ -49,6 +54,29 @@ export function AdjustmentModal({
         </Form.Item>
         <Form.Item name="reason" label={t("eval.reason")} rules={[{ required: true, message: t("form.required") }]}>
           <Input.TextArea rows={2} maxLength={500} data-testid="adjust-reason" />
+        </Form.Item>
+        <Form.Item label={t("eval.evidence")}>
+          <Upload
+            showUploadList={false}
+            beforeUpload={async (file) => {
+              setUploading(true);
+              try {
+                const stored = await api.upload<{ id: string; name: string }>("/api/attachments", file as File);
+                setEvidence(stored);
+              } catch (e) {
+                message.error(
+                  e instanceof ApiError ? e.fields.map((f) => f.message).join("; ") || e.message : t("error.network"),
+                );
+              } finally {
+                setUploading(false);
+              }
+              return false;
+            }}
+          >
+            <Button icon={<PaperClipOutlined />} loading={uploading} data-testid="adjust-evidence">
+              {evidence ? evidence.name : t("eval.attach")}
+            </Button>
+          </Upload>
         </Form.Item>
       </Form>
     </Modal>
@@ -100,6 +128,7 @@ export function History({ schemeId, onOpen }: { schemeId: string; onOpen(resultI
 
 interface AdjustmentRow {
   id: string;
+  attachmentId: string | null;
   peerId: string;
   points: number;
   reason: string;
@@ -129,6 +158,19 @@ export function Adjustments({ scheme, period }: { scheme: SchemeOut; period: str
         { title: t("eval.peers"), key: "p", render: (_, a) => names.get(a.peerId) ?? "" },
         { title: t("eval.points"), dataIndex: "points", width: 80, align: "right", render: (v: number) => (v > 0 ? `+${v}` : v) },
         { title: t("eval.reason"), dataIndex: "reason" },
+        {
+          title: t("eval.evidence"),
+          key: "e",
+          width: 90,
+          render: (_, a) =>
+            a.attachmentId ? (
+              <a href={`/api/attachments/${a.attachmentId}`} target="_blank" rel="noreferrer">
+                <PaperClipOutlined />
+              </a>
+            ) : (
+              "—"
+            ),
+        },
         { title: t("ind.changedBy"), dataIndex: "createdByName", width: 120 },
         { title: t("ind.changedAt"), key: "at", width: 150, render: (_, a) => a.createdAt.slice(0, 16).replace("T", " ") },
       ]}
