@@ -41,6 +41,16 @@ else if (ci) failures.push("PostgreSQL run (DATABASE_URL is not set, and CI requ
 else
   process.stdout.write("\nPostgreSQL run skipped: set DATABASE_URL=postgres://… to run the suite on a PostgreSQL server too.\n");
 
+// The benchmark suite in small (city scale, seconds): an endpoint whose application layer costs
+// twice its recorded ratio to its own SQL fails the run (bench/baseline-city.json; the full suite runs by hand).
+if (DATABASE_URL)
+  run("benchmark suite at city scale", "npx", [
+    "tsx",
+    "bench/suite.ts",
+    ...["--scale", "city", "--seconds", "2", "--connections", "4", "--writers", "10", "--fresh"],
+    ...["--check", "bench/baseline-city.json"],
+  ]);
+
 vitest("browser specs (Chromium)", ["--config", "vitest.e2e.config.ts"], withoutPg);
 
 process.stdout.write(`\n${failures.length ? `Failed: ${failures.join("; ")}` : "All steps passed."}\n`);

@@ -7,5 +7,8 @@ export function describeError(e: unknown): string {
     const fields = (e.fields ?? []).map((f) => `${f.field}: ${translate(f.message, "en", f.params)}`).join("; ");
     return fields || translate(e.message, "en", e.params);
   }
-  return e instanceof Error ? translate(e.message, "en") : String(e);
+  if (!(e instanceof Error)) return String(e);
+  // A failed query carries the database's own reason as its cause.
+  const cause = e.cause instanceof Error ? ` (${e.cause.message})` : "";
+  return translate(e.message, "en") + cause;
 }

@@ -72,6 +72,14 @@ program
   .action(async (files, opts) => (await import("./import.js")).importCommand(files, opts).catch(fail));
 
 program
+  .command("demo")
+  .description("add a generated jurisdiction to the demo: a city's worth of data, a province's, or N cities'")
+  .requiredOption("--scale <scale>", "city, province, or a multiple of a city (province = 100)")
+  .option("--seed <seed>", "the seed every generated row is drawn from")
+  .option("-d, --data <dir>")
+  .action(async (opts) => (await import("./demo.js")).demoCommand(opts).catch(fail));
+
+program
   .command("supervise")
   .description("run one supervision pass now: reminders, urge and supervision notices, scheduled bulletins")
   .option("--date <YYYY-MM-DD>", "the day to run it for (default: today)")

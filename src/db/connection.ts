@@ -32,18 +32,21 @@ export interface OpenOptions {
   /** An in-memory PGlite, for tests. */
   memory?: boolean;
   poolSize?: number;
+  /** Told of every statement the application sends (PostgreSQL only): the benchmarks replay them directly. */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.logQuery);
   return openPglite(opts.memory ? undefined : resolve(opts.dataDir ?? "./data"));
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, logQuery?: OpenOptions["logQuery"]): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const logger = logQuery ? { logQuery } : undefined;
+  const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -52,7 +55,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       try {
         await client.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
         try {
-          return await fn(drizzlePg(client, { schema }) as unknown as Db);
+          return await fn(drizzlePg(client, { schema, logger }) as unknown as Db);
         } finally {
           await client.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
         }

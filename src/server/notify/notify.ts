@@ -52,10 +52,15 @@ export async function announce<K extends NotificationKind>(
     const m = renderNotification(a.kind, a.data, a.entityId, locale);
     return { subject: m.subject, text: m.text, url: `${opts.publicUrl}${m.path}` };
   };
-  if (people.length)
+  // In slices: a province-wide bulletin tells tens of thousands, past one statement's parameters.
+  for (let i = 0; i < people.length; i += 2000)
     await tx
       .insert(notifications)
-      .values(people.map((p) => ({ userId: p.id, kind: a.kind, entityType: a.entityType, entityId: a.entityId, data: a.data })))
+      .values(
+        people
+          .slice(i, i + 2000)
+          .map((p) => ({ userId: p.id, kind: a.kind, entityType: a.entityType, entityId: a.entityId, data: a.data })),
+      )
       .onConflictDoNothing();
   for (const p of people) told.set(p.unitId, (told.get(p.unitId) ?? 0) + 1);
 

@@ -1,0 +1,89 @@
+/**
+ * A Luoshi server as production runs it (`luoshi serve`, its own process, on PostgreSQL), for the
+ * suite to load over HTTP, with its resident memory sampled while it works.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface BenchServer {
+  base: string;
+  pid: number;
+  /** The most resident memory seen since the last call (MB), and resets the mark. */
+  peakRss(): number;
+  stop(): Promise<void>;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function startServer(opts: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string>;
+}): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ["bin/luoshi.mjs", "serve", "--host", "127.0.0.1"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: opts.databaseUrl,
+      PORT: String(opts.port),
+      LUOSHI_JOBS: "0",
+      LUOSHI_LOG_LEVEL: "warn",
+      ...opts.env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${opts.port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 600) throw new Error("the server did not answer /api/health within 60 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const pid = child.pid as number;
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 200);
+  return {
+    base,
+    pid,
+    peakRss() {
+      const p = Math.max(peak, rssMb(pid));
+      peak = rssMb(pid);
+      return p;
+    },
+    async stop() {
+      clearInterval(sampler);
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Signs in through HTTP; the session cookie and CSRF token for later requests. */
+export async function signIn(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("luoshi_session="));
+  if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
+  return { username, cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
