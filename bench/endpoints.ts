@@ -28,6 +28,7 @@ type Rows = { rows: Record<string, string>[] };
 export function asSession(s: Session, req: Request): Request {
   const headers: Record<string, string> = { cookie: s.cookie, "accept-language": "zh-CN", ...req.headers };
   if ((req.method ?? "GET") !== "GET") headers["x-csrf-token"] = s.csrf;
+  if (req.body) headers["content-type"] = "application/json";
   return { ...req, headers };
 }
 

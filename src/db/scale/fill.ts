@@ -30,8 +30,12 @@ export async function countOf(f: Fill, text: string): Promise<number> {
 export const draw = (f: Fill, expr: string, salt: number): string =>
   `(hashint8((${expr})::bigint * 1000003 + ${salt + f.seed * 7919})::bigint & 2147483647)`;
 
-/** A stable id for the row of `kind` numbered by `key` (a text or integer expression). */
-export const idOf = (f: Fill, kind: string, key: string): string => `md5('${f.seed}:${kind}:' || (${key})::text)::uuid`;
+/**
+ * A stable id for the row of `kind` numbered by `key` (a text or integer expression): an MD5
+ * shaped as a version-4 UUID (version and variant digits set), which the API's validation accepts.
+ */
+export const idOf = (f: Fill, kind: string, key: string): string =>
+  `overlay(overlay(md5('${f.seed}:${kind}:' || (${key})::text) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** `today` as a SQL date literal. */
 export const day = (f: Fill) => `date '${f.today}'`;

@@ -48,7 +48,7 @@ export function scaleSizes(scale: number): ScaleSizes {
     meetings: 50 * scale,
     directivesPerMeeting: 12,
     tasksPerDirective: 5,
-    reportsPerTask: 10,
+    reportsPerTask: 13,
     projects: 300 * scale,
     projectMonths: 36,
     indicators: 100,

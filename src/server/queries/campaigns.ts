@@ -11,7 +11,7 @@ import { taskScopeWhere } from "./task-scope.js";
 
 const childCount = sql<number>`(select count(*) from campaigns c where c.parent_id = ${campaigns.id})`.mapWith(Number);
 const taskCount =
-  sql<number>`(select count(*) from tasks t where t.campaign_id = ${campaigns.id} or t.campaign_id in (select c.id from campaigns c where c.parent_id = ${campaigns.id}))`.mapWith(
+  sql<number>`(select count(*) from tasks t where t.campaign_id = any(array(select ${campaigns.id} union all select c.id from campaigns c where c.parent_id = ${campaigns.id})))`.mapWith(
     Number,
   );
 
@@ -82,19 +82,19 @@ export async function campaignDetail(db: Queryable, campaign: CampaignRow, scope
   const rows = (await db.execute(sql`
     select u.id, u.name,
       count(*)::int as tasks,
-      count(*) filter (where t.state in ('assigned','accepted','in_progress','completion_requested','returned'))::int as open,
-      count(*) filter (where t.state = 'closed')::int as closed,
-      count(*) filter (where t.light = 'green')::int as green,
-      count(*) filter (where t.light = 'yellow')::int as yellow,
-      count(*) filter (where t.light = 'red')::int as red,
-      coalesce(round(avg(t.progress) filter (where t.state <> 'cancelled'))::int, 0) as progress,
-      count(*) filter (where t.state in ('accepted','in_progress','completion_requested'))::int as due,
-      count(*) filter (where t.state in ('accepted','in_progress','completion_requested') and exists (
-        select 1 from progress_reports r where r.task_id = t.id and r.kind = 'report'
+      count(*) filter (where tasks.state in ('assigned','accepted','in_progress','completion_requested','returned'))::int as open,
+      count(*) filter (where tasks.state = 'closed')::int as closed,
+      count(*) filter (where tasks.light = 'green')::int as green,
+      count(*) filter (where tasks.light = 'yellow')::int as yellow,
+      count(*) filter (where tasks.light = 'red')::int as red,
+      coalesce(round(avg(tasks.progress) filter (where tasks.state <> 'cancelled'))::int, 0) as progress,
+      count(*) filter (where tasks.state in ('accepted','in_progress','completion_requested'))::int as due,
+      count(*) filter (where tasks.state in ('accepted','in_progress','completion_requested') and exists (
+        select 1 from progress_reports r where r.task_id = tasks.id and r.kind = 'report'
           and r.period = ${period?.key ?? ""} and r.review is distinct from 'returned'))::int as received
-    from tasks t join units u on u.id = t.lead_unit_id
-    where (t.campaign_id = ${campaign.id} or t.campaign_id in (select c.id from campaigns c where c.parent_id = ${campaign.id}))
-      ${scopeWhere ? sql`and t.id in (select tasks.id from tasks where ${scopeWhere})` : sql``}
+    from tasks join units u on u.id = tasks.lead_unit_id
+    where tasks.campaign_id = any(array(select ${campaign.id}::uuid union all select c.id from campaigns c where c.parent_id = ${campaign.id}))
+      ${scopeWhere ? sql`and (${scopeWhere})` : sql``}
     group by u.id, u.name order by u.name`)) as unknown as { rows: Record<string, number | string>[] };
   return {
     summary,
