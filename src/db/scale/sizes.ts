@@ -1,8 +1,9 @@
 /**
  * How much the scale generator makes. Scale 1 is a city (a city's supervision office and the
  * counties under it); scale 100 is a province of 11 cities and 100 counties with 3,000 units,
- * 20,000 users, 300,000 tasks and 3 million progress reports. Everything grows linearly with the
- * scale, so 1×, 10× and 100× compare the same shape of data.
+ * 20,000 users, 300,000 tasks and about 3 million progress reports (monthly since each task
+ * started, thirteen at most). Everything grows linearly with the scale, so 1×, 10× and 100×
+ * compare the same shape of data.
  */
 export const CITY_SCALE = 1;
 export const PROVINCE_SCALE = 100;
