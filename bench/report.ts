@@ -43,7 +43,7 @@ function verdict(r: Row): string {
   return "";
 }
 
-export function printTable(run: ScaleRun, opts: { connections: number; seconds: number }): void {
+export function printTable(run: ScaleRun, opts: { connections: number; seconds: number; cluster?: boolean }): void {
   const c = run.counts;
   const n = (k: string) => Number(c[k]).toLocaleString("en");
   console.log(
@@ -51,7 +51,7 @@ export function printTable(run: ScaleRun, opts: { connections: number; seconds: 
       (run.loadSeconds === null ? " (database reused)" : ` (generated and loaded in ${run.loadSeconds.toFixed(0)} s)`),
   );
   console.log(
-    `${opts.connections} concurrent clients for ${opts.seconds} s per endpoint (jobs: 1 client); ms; SQL = the endpoint's statements replayed directly`,
+    `${opts.connections} concurrent clients for ${opts.seconds} s per endpoint (jobs: 1 client)${opts.cluster ? ", through nginx to two servers" : ""}; ms; SQL = the endpoint's statements replayed directly`,
   );
   const head = [
     pad("endpoint", 46),

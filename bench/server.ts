@@ -1,9 +1,11 @@
 /**
- * A Luoshi server as production runs it (`luoshi serve`, its own process, on PostgreSQL), for the
- * suite to load over HTTP, with its resident memory sampled while it works.
+ * A Luoshi server as production runs it (`luoshi serve`, its own process, on PostgreSQL), or two
+ * of them behind nginx, for the suite to load over HTTP, with resident memory sampled while they work.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -86,4 +88,72 @@ export async function signIn(base: string, username: string, password: string) {
   const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("luoshi_session="));
   if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
   return { username, cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/**
+ * Two servers sharing one PostgreSQL behind nginx (Debian's package) on loopback, round robin
+ * with keep-alive to both: what a deployment with more than one server looks like.
+ */
+export async function startCluster(opts: { databaseUrl: string; port: number; nginx?: string }): Promise<BenchServer> {
+  const nginx = opts.nginx ?? "/usr/sbin/nginx";
+  if (!existsSync(nginx)) throw new Error(`--cluster needs nginx (${nginx}); install Debian's nginx package`);
+  const servers = [
+    await startServer({ databaseUrl: opts.databaseUrl, port: opts.port + 1, env: { LUOSHI_TRUST_PROXY: "1" } }),
+    await startServer({ databaseUrl: opts.databaseUrl, port: opts.port + 2, env: { LUOSHI_TRUST_PROXY: "1" } }),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "luoshi-nginx-"));
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  client_max_body_size 100m;
+  upstream luoshi {
+    server 127.0.0.1:${opts.port + 1};
+    server 127.0.0.1:${opts.port + 2};
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:${opts.port};
+    location / {
+      proxy_pass http://luoshi;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+    }
+  }
+}
+`,
+  );
+  const proxy = spawn(nginx, ["-p", dir, "-c", join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise<void>((resolve) => proxy.once("exit", () => resolve()));
+  const base = `http://127.0.0.1:${opts.port}`;
+  for (let i = 0; ; i++) {
+    if (proxy.exitCode !== null) throw new Error(`nginx exited with ${proxy.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 100) throw new Error("nginx did not answer within 10 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    pid: servers[0].pid,
+    peakRss: () => Math.max(...servers.map((s) => s.peakRss())),
+    async stop() {
+      proxy.kill("SIGQUIT");
+      await exited;
+      for (const s of servers) await s.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

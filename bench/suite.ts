@@ -6,7 +6,7 @@
  * how cost grows with the data.
  *
  *   DATABASE_URL=postgres://… npm run bench -- [--scale province,10,city] [--seconds 10]
- *     [--connections 20] [--writers 100] [--fresh] [--json FILE] [--check FILE]
+ *     [--connections 20] [--writers 100] [--fresh] [--cluster] [--json FILE] [--check FILE]
  *
  * A database luoshi_bench_s<scale> is generated once (`luoshi demo --scale`) and kept for the next run.
  */
@@ -25,7 +25,7 @@ import { asSession, type Endpoint, endpoints, type Session } from "./endpoints.j
 import { ensureEvaluationScheme } from "./evaluation-scheme.js";
 import { type LoadResult, load } from "./load.js";
 import { checkAgainst, printGrowth, printTable, type Row, type ScaleRun } from "./report.js";
-import { signIn, startServer } from "./server.js";
+import { signIn, startCluster, startServer } from "./server.js";
 import { writeLoad } from "./writes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -44,6 +44,8 @@ const SECONDS = Number(arg("seconds", "10"));
 const CONNECTIONS = Number(arg("connections", "20"));
 const WRITERS = Number(arg("writers", "100"));
 const FRESH = process.argv.includes("--fresh");
+// Two servers behind nginx instead of one: the same suite through the proxy.
+const CLUSTER = process.argv.includes("--cluster");
 const admin = process.env.DATABASE_URL;
 if (!admin) {
   console.log("npm run bench needs DATABASE_URL (a PostgreSQL server it may create databases on); skipped");
@@ -86,7 +88,9 @@ async function ensureData(scale: number): Promise<{ url: string; loadSeconds: nu
 
 async function runScale(scale: number, port: number): Promise<ScaleRun> {
   const data = await ensureData(scale);
-  const server = await startServer({ databaseUrl: data.url, port });
+  const server = CLUSTER
+    ? await startCluster({ databaseUrl: data.url, port })
+    : await startServer({ databaseUrl: data.url, port });
   const db = new pg.Client({ connectionString: data.url });
   await db.connect();
   const recorder = new StatementRecorder();
@@ -173,8 +177,8 @@ const runs: ScaleRun[] = [];
 for (const [i, scale] of SCALES.entries()) {
   const s = scaleSizes(scale);
   console.log(`\n# Scale ${scale}: ${s.cities} cities, ${s.counties} counties, ${taskCount(s).toLocaleString("en")} tasks`);
-  const run = await runScale(scale, 3400 + i);
-  printTable(run, { connections: CONNECTIONS, seconds: SECONDS });
+  const run = await runScale(scale, 3400 + 10 * i);
+  printTable(run, { connections: CONNECTIONS, seconds: SECONDS, cluster: CLUSTER });
   runs.push(run);
 }
 if (runs.length > 1) printGrowth(runs);

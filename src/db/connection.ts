@@ -18,6 +18,14 @@ export type DatabaseKind = "pglite" | "postgres";
 
 export interface Database {
   db: Db;
+  /**
+   * For reads that tolerate a little lag (the cockpit, the region view, figures): the streaming
+   * replica when DATABASE_REPLICA_URL names one and it answers, the primary otherwise. Never for
+   * sessions or for reading back what was just written.
+   */
+  readonly reader: Db;
+  /** Whether reads that tolerate lag go to a replica now. */
+  readonly readingFromReplica: boolean;
   kind: DatabaseKind;
   /** Runs `fn` holding a lock that only one process sharing this database can hold at a time. */
   withExclusiveLock<T>(name: string, fn: (db: Db) => Promise<T>): Promise<T>;
@@ -32,23 +40,38 @@ export interface OpenOptions {
   /** An in-memory PGlite, for tests. */
   memory?: boolean;
   poolSize?: number;
+  /** A streaming replica of `databaseUrl` for reads that tolerate lag (PostgreSQL only). */
+  replicaUrl?: string;
   /** Told of every statement the application sends (PostgreSQL only): the benchmarks replay them directly. */
   logQuery?: (query: string, params: unknown[]) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.logQuery);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.logQuery, opts.replicaUrl);
   return openPglite(opts.memory ? undefined : resolve(opts.dataDir ?? "./data"));
 }
 
-async function openPostgres(url: string, max: number, logQuery?: OpenOptions["logQuery"]): Promise<Database> {
+async function openPostgres(
+  url: string,
+  max: number,
+  logQuery?: OpenOptions["logQuery"],
+  replicaUrl?: string,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => {});
   const logger = logQuery ? { logQuery } : undefined;
   const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
+  const replica = replicaUrl ? openReplica(replicaUrl, max, logger) : null;
+  await replica?.checked;
   return {
     db,
+    get reader() {
+      return replica?.healthy ? replica.db : db;
+    },
+    get readingFromReplica() {
+      return Boolean(replica?.healthy);
+    },
     kind: "postgres",
     async withExclusiveLock(name, fn) {
       const client = await pool.connect();
@@ -78,8 +101,43 @@ async function openPostgres(url: string, max: number, logQuery?: OpenOptions["lo
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await replica?.close();
+      await pool.end();
+    },
   };
+}
+
+const REPLICA_CHECK_MS = 5000;
+
+/**
+ * The replica's pool, checked every few seconds: while it does not answer, or is not in recovery
+ * (a promoted or mistaken address), reads that tolerate lag go to the primary instead.
+ */
+function openReplica(url: string, max: number, logger: { logQuery: NonNullable<OpenOptions["logQuery"]> } | undefined) {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: "luoshi-reader", connectionTimeoutMillis: 2000 });
+  pool.on("error", () => {});
+  const state = {
+    db: drizzlePg(pool, { schema, logger }) as unknown as Db,
+    healthy: false,
+    checked: Promise.resolve(),
+    close: async () => {
+      clearInterval(timer);
+      await pool.end();
+    },
+  };
+  const check = async () => {
+    try {
+      const { rows } = await pool.query("select pg_is_in_recovery() as standby");
+      state.healthy = rows[0].standby === true;
+    } catch {
+      state.healthy = false;
+    }
+  };
+  const timer = setInterval(check, REPLICA_CHECK_MS);
+  timer.unref();
+  state.checked = check();
+  return state;
 }
 
 /** PGlite serves one process per data folder; a lock file makes a second server fail with a clear message. */
@@ -103,6 +161,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
+    reader: db,
+    readingFromReplica: false,
     kind: "pglite",
     // One process, one connection: PGlite already serializes everything.
     withExclusiveLock: (_name, fn) => fn(db),

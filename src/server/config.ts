@@ -4,6 +4,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** A streaming replica for reads that tolerate lag. */
+  databaseReplicaUrl?: string;
   demo: boolean;
   adminPassword?: string;
   sessionTtlHours: number;
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     host: env.HOST || "0.0.0.0",
     dataDir: env.LUOSHI_DATA || "./data",
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     demo: bool(env.LUOSHI_DEMO, true),
     adminPassword: env.LUOSHI_ADMIN_PASSWORD || undefined,
     sessionTtlHours: num(env.LUOSHI_SESSION_TTL_HOURS, 12),

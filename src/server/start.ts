@@ -23,7 +23,11 @@ export async function startServer(
   opts: { logger?: boolean | object; webRoot?: string } = {},
 ): Promise<RunningServer> {
   const t0 = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    replicaUrl: config.databaseReplicaUrl,
+  });
   try {
     await migrateDatabase(database);
     const seeded = await database.withExclusiveLock("luoshi:bootstrap", (db) =>
