@@ -1,17 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
-import {
-  campaigns,
-  directives,
-  meetings,
-  regions,
-  type TaskRow,
-  taskCoUnits,
-  taskDirectives,
-  tasks,
-  units,
-} from "../../db/schema.js";
+import { campaigns, regions, type TaskRow, taskCoUnits, tasks, units } from "../../db/schema.js";
 import type { UnitScope } from "../../domain/scope.js";
 import { OPEN_STATES } from "../../domain/task-states.js";
 import type { TaskListQuery } from "../../schemas/tasks.js";
@@ -86,6 +76,14 @@ const summaryColumns = {
   leadName: leadUnit.name,
   campaignName: campaigns.name,
   childCount: sql<number>`(select count(*) from tasks c where c.parent_id = ${tasks.id})`.mapWith(Number),
+  // Co-units and source meetings in the same statement, as JSON: one round trip per page.
+  coUnits: sql<
+    { id: string; name: string }[]
+  >`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+    from task_co_units c join units u on u.id = c.unit_id where c.task_id = ${tasks.id}), '[]'::json)`,
+  sourceMeetings: sql<{ id: string; title: string }[]>`coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title))
+    from (select distinct m.id, m.title from task_directives td join directives d on d.id = td.directive_id
+      join meetings m on m.id = d.meeting_id where td.task_id = ${tasks.id}) m), '[]'::json)`,
 };
 
 function summaryQuery(db: Queryable) {
@@ -99,36 +97,19 @@ function summaryQuery(db: Queryable) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
-/** Co-units and source meetings of a page of tasks, in two queries. */
-async function withLinks(db: Queryable, rows: SummaryRow[]) {
-  const ids = rows.map((r) => r.task.id);
-  const co = ids.length
-    ? await db
-        .select({ taskId: taskCoUnits.taskId, id: units.id, name: units.name })
-        .from(taskCoUnits)
-        .innerJoin(units, eq(units.id, taskCoUnits.unitId))
-        .where(inArray(taskCoUnits.taskId, ids))
-        .orderBy(asc(units.name))
-    : [];
-  const sources = ids.length
-    ? await db
-        .selectDistinct({ taskId: taskDirectives.taskId, id: meetings.id, title: meetings.title })
-        .from(taskDirectives)
-        .innerJoin(directives, eq(directives.id, taskDirectives.directiveId))
-        .innerJoin(meetings, eq(meetings.id, directives.meetingId))
-        .where(inArray(taskDirectives.taskId, ids))
-    : [];
+/** A summary row as the presenters take it. */
+function withLinks(_db: Queryable, rows: SummaryRow[]) {
   return rows.map((r) => ({
     ...r.task,
     ownerName: r.ownerName,
     leadName: r.leadName,
     campaignName: r.campaignName,
     childCount: r.childCount,
-    coUnits: co.filter((c) => c.taskId === r.task.id).map(({ id, name }) => ({ id, name })),
-    sourceMeetings: sources.filter((s) => s.taskId === r.task.id).map(({ id, title }) => ({ id, title })),
+    coUnits: r.coUnits,
+    sourceMeetings: r.sourceMeetings,
   }));
 }
-export type TaskSummary = Awaited<ReturnType<typeof withLinks>>[number];
+export type TaskSummary = ReturnType<typeof withLinks>[number];
 
 /** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
 export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope) {
@@ -146,7 +127,7 @@ export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScop
   }
   const rows = await summaryPage(db, and(where, after), [dir(column), dir(tasks.id)], q.limit + 1);
   const { total, totalCapped } = await cappedTaskCount(db, where);
-  const items = await withLinks(db, rows.slice(0, q.limit));
+  const items = withLinks(db, rows.slice(0, q.limit));
   const last = items[items.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor(last[q.sort], last.id) : null;
   return { items, nextCursor, total, totalCapped };
