@@ -17,29 +17,7 @@ export async function ensureEvaluationScheme(db: pg.Client, base: string, office
       "select id from indicators where period_kind = 'monthly' and accumulation = 'cumulative' order by sort_order, code limit 6",
     )
   ).rows;
-  const criterion = (name: string, source: string, extra: Record<string, unknown> = {}) => ({
-    name,
-    source,
-    weight: 5,
-    method: "rank",
-    better: ["task_red", "notice_unanswered", "project_warnings"].includes(source) ? "lower" : "higher",
-    missing: "average",
-    ...extra,
-  });
-  const criteria = [
-    ...indicators.flatMap((i, k) => [
-      criterion(`增速${k + 1}`, "indicator_growth", { indicatorId: i.id }),
-      criterion(`完成${k + 1}`, "indicator_completion", { indicatorId: i.id, method: "ratio", target: 100 }),
-    ]),
-    criterion("按期完成率", "task_on_time_rate", { method: "scaled" }),
-    criterion("完成率", "task_completion_rate", { method: "scaled" }),
-    criterion("红灯", "task_red"),
-    criterion("督办未回复", "notice_unanswered"),
-    criterion("未回复（比例）", "notice_unanswered", { method: "scaled" }),
-    criterion("投资完成", "project_investment_completion", { method: "ratio", target: 100 }),
-    criterion("按期开工", "project_started_on_time", { method: "scaled" }),
-    criterion("项目预警", "project_warnings"),
-  ];
+  const criteria = schemeCriteria(indicators.map((i) => i.id));
   const res = await fetch(`${base}/api/evaluations`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: office.cookie, "x-csrf-token": office.csrf },
@@ -55,4 +33,31 @@ export async function ensureEvaluationScheme(db: pg.Client, base: string, office
   });
   if (res.status !== 201) throw new Error(`creating the evaluation scheme: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
+}
+
+/** Twenty criteria: growth and target completion of six indicators, four on tasks, one more on notices, three on projects. */
+export function schemeCriteria(indicatorIds: string[]) {
+  const criterion = (name: string, source: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    source,
+    weight: 5,
+    method: "rank",
+    better: ["task_red", "notice_unanswered", "project_warnings"].includes(source) ? "lower" : "higher",
+    missing: "average",
+    ...extra,
+  });
+  return [
+    ...indicatorIds.flatMap((id, k) => [
+      criterion(`增速${k + 1}`, "indicator_growth", { indicatorId: id }),
+      criterion(`完成${k + 1}`, "indicator_completion", { indicatorId: id, method: "ratio", target: 100 }),
+    ]),
+    criterion("按期完成率", "task_on_time_rate", { method: "scaled" }),
+    criterion("完成率", "task_completion_rate", { method: "scaled" }),
+    criterion("红灯", "task_red"),
+    criterion("督办未回复", "notice_unanswered"),
+    criterion("未回复（比例）", "notice_unanswered", { method: "scaled" }),
+    criterion("投资完成", "project_investment_completion", { method: "ratio", target: 100 }),
+    criterion("按期开工", "project_started_on_time", { method: "scaled" }),
+    criterion("项目预警", "project_warnings"),
+  ];
 }

@@ -16,6 +16,7 @@ import { monthBefore } from "../src/domain/indicators.js";
 import { buildApp } from "../src/server/app.js";
 import { todayIso } from "../src/server/clock.js";
 import { configFromEnv } from "../src/server/config.js";
+import { schemeCriteria } from "./evaluation-scheme.js";
 import { benchDatabase, signInAs } from "./requests.js";
 
 const PEERS = Number(process.env.PEERS ?? 100);
@@ -103,29 +104,7 @@ try {
   )
     .filter((i) => i.periodKind === "monthly" && i.accumulation === "cumulative")
     .slice(0, 6);
-  const criterion = (name: string, source: string, extra: Record<string, unknown> = {}) => ({
-    name,
-    source,
-    weight: 5,
-    method: "rank",
-    better: ["task_red", "notice_unanswered", "project_warnings"].includes(source) ? "lower" : "higher",
-    missing: "average",
-    ...extra,
-  });
-  const criteria = [
-    ...indicators.flatMap((i, k) => [
-      criterion(`增速${k}`, "indicator_growth", { indicatorId: i.id }),
-      criterion(`完成${k}`, "indicator_completion", { indicatorId: i.id, method: "ratio", target: 100 }),
-    ]),
-    criterion("按期", "task_on_time_rate", { method: "scaled" }),
-    criterion("完成", "task_completion_rate", { method: "scaled" }),
-    criterion("红灯", "task_red"),
-    criterion("督办", "notice_unanswered"),
-    criterion("未回复", "notice_unanswered", { method: "scaled" }),
-    criterion("投资", "project_investment_completion", { method: "ratio", target: 100 }),
-    criterion("开工", "project_started_on_time", { method: "scaled" }),
-    criterion("预警", "project_warnings"),
-  ];
+  const criteria = schemeCriteria(indicators.map((i) => i.id));
   const created = await office.post("/api/evaluations", {
     name: "bench",
     period: "half",
