@@ -19,10 +19,15 @@ async function pick(page: Page, testId: string, text: string) {
 
 async function typeDate(page: Page, testId: string, date: string) {
   const input = page.locator(`[data-testid="${testId}"]`).locator("xpath=descendant-or-self::input").first();
-  await input.click();
-  await input.fill(date);
-  // Tab, not Enter: Enter in a form's field sends the form.
-  await input.press("Tab");
+  // A busy browser can drop the typing while the picker opens: type again until the field holds the date.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(date);
+    // Tab, not Enter: Enter in a form's field sends the form.
+    await input.press("Tab");
+    if ((await input.inputValue()) === date) return;
+  }
+  expect(await input.inputValue()).toBe(date);
 }
 
 describe.runIf(browserAvailable())("projects: register, report a month with a photo, a warning raised and cleared", () => {
