@@ -18,9 +18,20 @@ async function pick(page: Page, label: string) {
   await expect
     .poll(() => page.locator(".ant-select-dropdown:visible .ant-select-item-option").allTextContents())
     .toEqual([label]);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").click();
-  // The list closes with an animation; a click meant for the form must wait for it.
-  await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
+  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+  // A late search answer can redraw the list under the click, which then selects nothing and
+  // leaves the list open: click again until the list closes (it closes with an animation, and a
+  // click meant for the form must wait for that).
+  for (let attempt = 1; ; attempt++) {
+    if ((await option.count()) > 0) await option.click({ timeout: 5_000 }).catch(() => undefined);
+    const closed = await expect
+      .poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 5_000 })
+      .toBe(0)
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error(`the option "${label}" was clicked three times and its list stayed open`);
+  }
 }
 
 describe.runIf(browserAvailable())("admin screens", () => {
