@@ -21,7 +21,8 @@ export interface ScaleRun {
   loadSeconds: number | null;
   counts: Record<string, string>;
   rows: Row[];
-  writes: WriteResult;
+  /** Absent when --only left the write load out. */
+  writes: WriteResult | null;
   writeRssMb: number;
 }
 
@@ -83,13 +84,15 @@ export function printTable(run: ScaleRun, opts: { connections: number; seconds: 
     for (const f of r.http.failures) console.log(`      ${f}`);
   }
   const w = run.writes;
-  const whole = w.missing === 0 && w.duplicated === 0 && w.errors === 0;
-  console.log(
-    `\nProgress reports written by ${w.clients} clients: ${w.acknowledged.toLocaleString("en")} acknowledged, ${w.perSecond.toFixed(0)}/s, p50 ${ms(w.p50)} p95 ${ms(w.p95)} p99 ${ms(w.p99)} ms; ` +
-      `found once ${w.foundOnce}, missing ${w.missing}, stored twice ${w.duplicated}, errors ${w.errors}, RSS ${run.writeRssMb.toFixed(0)} MB  ` +
-      `[target ≥ 1,000/s, none lost or doubled: ${w.perSecond >= 1000 && whole ? "✓" : "✗"}]`,
-  );
-  for (const f of w.failures) console.log(`      ${f}`);
+  if (w) {
+    const whole = w.missing === 0 && w.duplicated === 0 && w.errors === 0;
+    console.log(
+      `\nProgress reports written by ${w.clients} clients: ${w.acknowledged.toLocaleString("en")} acknowledged, ${w.perSecond.toFixed(0)}/s, p50 ${ms(w.p50)} p95 ${ms(w.p95)} p99 ${ms(w.p99)} ms; ` +
+        `found once ${w.foundOnce}, missing ${w.missing}, stored twice ${w.duplicated}, errors ${w.errors}, RSS ${run.writeRssMb.toFixed(0)} MB  ` +
+        `[target ≥ 1,000/s, none lost or doubled: ${w.perSecond >= 1000 && whole ? "✓" : "✗"}]`,
+    );
+    for (const f of w.failures) console.log(`      ${f}`);
+  }
   const peak = Math.max(run.writeRssMb, ...run.rows.map((r) => r.rssMb));
   console.log(`Server memory at most ${peak.toFixed(0)} MB resident  [target < 500 MB: ${peak < 500 ? "✓" : "✗"}]`);
 }

@@ -46,6 +46,9 @@ const WRITERS = Number(arg("writers", "100"));
 const FRESH = process.argv.includes("--fresh");
 // Two servers behind nginx instead of one: the same suite through the proxy.
 const CLUSTER = process.argv.includes("--cluster");
+// Only the lines whose name contains this (e.g. --only "my work"; "sign-in" and "writes" name those parts).
+const ONLY = arg("only", "");
+const wanted = (name: string) => !ONLY || name.includes(ONLY);
 const admin = process.env.DATABASE_URL;
 if (!admin) {
   console.log("npm run bench needs DATABASE_URL (a PostgreSQL server it may create databases on); skipped");
@@ -104,25 +107,29 @@ async function runScale(scale: number, port: number): Promise<ScaleRun> {
     const schemeId = await ensureEvaluationScheme(db, server.base, sessions.get("province-coordinator") as Session);
     const today = todayIso();
     const rows: Row[] = [];
-    const list = await endpoints(db, today, schemeId);
+    const list = (await endpoints(db, today, schemeId)).filter((e) => wanted(e.name));
     server.peakRss();
     // Sign-in: scrypt by design, so its own line without a direct-SQL twin.
     const users = (
       await db.query<{ username: string }>("select username from users where username like 'u%' order by username limit 200")
     ).rows;
-    const signIns = await load({
-      base: server.base,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      next: (i) => ({
-        method: "POST",
-        path: "/api/auth/login",
-        body: JSON.stringify({ username: users[i % users.length].username, password: DEMO_PASSWORD }),
-      }),
-    });
-    rows.push({ name: "sign-in (scrypt password check)", kind: "signin", http: signIns, sql: null, rssMb: server.peakRss() });
+    if (wanted("sign-in (scrypt password check)")) {
+      const signIns = await load({
+        base: server.base,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        next: (i) => ({
+          method: "POST",
+          path: "/api/auth/login",
+          body: JSON.stringify({ username: users[i % users.length].username, password: DEMO_PASSWORD }),
+        }),
+      });
+      rows.push({ name: "sign-in (scrypt password check)", kind: "signin", http: signIns, sql: null, rssMb: server.peakRss() });
+    }
     for (const e of list) rows.push(await measure(e, sessions, server.base, app, recorder, data.url, server.peakRss));
-    const writes = await writeLoad(db, server.base, DEMO_PASSWORD, { clients: WRITERS, seconds: SECONDS });
+    const writes = wanted("writes")
+      ? await writeLoad(db, server.base, DEMO_PASSWORD, { clients: WRITERS, seconds: SECONDS })
+      : null;
     const counts = (
       await db.query<Record<string, string>>(
         `select (select count(*) from tasks) as tasks, (select count(*) from progress_reports) as reports,

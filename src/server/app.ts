@@ -10,6 +10,7 @@ import type { Database } from "../db/connection.js";
 import { registerAuthGuard } from "./auth/guard.js";
 import type { Config } from "./config.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
+import { LagCache } from "./lag-cache.js";
 import { registerRoutes } from "./routes/index.js";
 import { validatorCompiler } from "./validation.js";
 import { VERSION } from "./version.js";
@@ -81,7 +82,12 @@ export async function buildApp(opts: AppOptions): Promise<App & { routeList: Rou
   registerAuthGuard(app, opts.database, opts.config);
   app.setErrorHandler(errorHandler);
 
-  await app.register(registerRoutes, { database: opts.database, config: opts.config });
+  const lagCache = new LagCache(opts.config.lagSeconds * 1000);
+  // A change made here is seen at once by whoever reads next: answers kept for lag go.
+  app.addHook("onSend", async (req, reply) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && reply.statusCode < 400) lagCache.clear();
+  });
+  await app.register(registerRoutes, { database: opts.database, config: opts.config, lagCache });
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

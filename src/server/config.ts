@@ -28,6 +28,8 @@ export interface Config {
   publicUrl?: string;
   /** Whether this server runs the background jobs (sweeps, supervision, deliveries). */
   jobs: boolean;
+  /** How long answers that tolerate lag (the cockpit, sums by region) may be served from memory. */
+  lagSeconds: number;
 }
 
 const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -58,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     mailFrom: env.LUOSHI_MAIL_FROM || "Luoshi <luoshi@localhost>",
     publicUrl: env.LUOSHI_PUBLIC_URL || undefined,
     jobs: bool(env.LUOSHI_JOBS, true),
+    lagSeconds: num(env.LUOSHI_LAG_SECONDS, 15),
     ...overrides,
   };
   // Attachments live beside the data unless put elsewhere.

@@ -2,8 +2,8 @@ import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { tasks, urgency } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/scope.js";
-import { cappedTaskCount } from "./paging.js";
-import { taskSummaries } from "./tasks.js";
+import { COUNT_CAP } from "./paging.js";
+import { taskSummariesOf } from "./tasks.js";
 
 // Most urgent first: red, yellow, green, then the nearest deadline.
 const URGENCY = [urgency(tasks.light), sql`${tasks.dueOn}`, sql`${tasks.number}`];
@@ -31,13 +31,27 @@ export async function myWork(db: Queryable, actor: Actor) {
     lists.review = and(mine, gt(tasks.pendingReports, 0));
     lists.reassign = and(mine, eq(tasks.state, "returned"));
   }
-  const out: Record<string, { total: number; totalCapped: boolean; items: Awaited<ReturnType<typeof taskSummaries>> }> = {};
-  for (const [name, where] of Object.entries(lists)) {
-    const w = where ?? sql`true`;
-    const items = await taskSummaries(db, w, URGENCY, LIMIT);
-    // A list shorter than a page is its own count.
-    out[name] =
-      items.length < LIMIT ? { total: items.length, totalCapped: false, items } : { ...(await cappedTaskCount(db, w)), items };
+  // One statement finds every list's first page and its count (up to the cap), another brings the
+  // summaries of all of them: an office's six lists took a dozen or more statements one by one.
+  const names = Object.keys(lists);
+  const parts = names.map((name) => {
+    const w = lists[name] ?? sql`true`;
+    return sql`select ${name}::text as list,
+      array(select ${tasks.id} from ${tasks} where ${w} order by ${sql.join(URGENCY, sql`, `)} limit ${LIMIT}) as ids,
+      (select count(*) from (select 1 from ${tasks} where ${w} limit ${COUNT_CAP + 1}) matching) as n`;
+  });
+  const found = (await db.execute(sql.join(parts, sql` union all `))) as unknown as {
+    rows: { list: string; ids: string[]; n: number | string }[];
+  };
+  const summaries = await taskSummariesOf(
+    db,
+    found.rows.flatMap((r) => r.ids),
+  );
+  const byId = new Map(summaries.map((t) => [t.id, t]));
+  const out: Record<string, { total: number; totalCapped: boolean; items: typeof summaries }> = {};
+  for (const r of found.rows) {
+    const n = Number(r.n);
+    out[r.list] = { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, items: r.ids.flatMap((id) => byId.get(id) ?? []) };
   }
   return out;
 }

@@ -21,17 +21,25 @@ export async function projectRegions(db: Queryable, actor: Actor, regionId: stri
   const rows = rowsOf(
     await db.execute(sql`with areas as (
         select id, code, name, name_en, path from regions where parent_id = ${region.id}
-        union all select id, code, name, name_en, '' from regions where id = ${region.id})
+        union all select id, code, name, name_en, '' from regions where id = ${region.id}),
+      -- Each region's projects summed once (one pass over the library), then regions rolled up into
+      -- the areas: joining every project to every area it lies in cost twenty times more.
+      per_region as (
+        select projects.region_id, count(*) as projects, sum(projects.total_investment) as total,
+          sum(y.amount) as planned, sum(y.invested) as invested,
+          count(*) filter (where projects.warning_level = 'red') as red,
+          count(*) filter (where projects.warning_level = 'yellow') as yellow,
+          count(*) filter (where projects.warning_level = 'blue') as blue
+        from projects left join project_year_plans y on y.project_id = projects.id and y.year = ${year}
+        where ${scope}
+        group by projects.region_id)
       select a.id, a.code, a.name, a.name_en, a.path = '' as own,
-        count(projects.id) as projects, coalesce(sum(projects.total_investment), 0) as total,
-        coalesce(sum(y.amount), 0) as planned, coalesce(sum(y.invested), 0) as invested,
-        count(projects.id) filter (where projects.warning_level = 'red') as red,
-        count(projects.id) filter (where projects.warning_level = 'yellow') as yellow,
-        count(projects.id) filter (where projects.warning_level = 'blue') as blue
+        coalesce(sum(p.projects), 0) as projects, coalesce(sum(p.total), 0) as total,
+        coalesce(sum(p.planned), 0) as planned, coalesce(sum(p.invested), 0) as invested,
+        coalesce(sum(p.red), 0) as red, coalesce(sum(p.yellow), 0) as yellow, coalesce(sum(p.blue), 0) as blue
       from areas a
       left join regions r on (a.path <> '' and r.path like a.path || '%') or (a.path = '' and r.id = a.id)
-      left join projects on projects.region_id = r.id and ${scope}
-      left join project_year_plans y on y.project_id = projects.id and y.year = ${year}
+      left join per_region p on p.region_id = r.id
       group by a.id, a.code, a.name, a.name_en, a.path
       order by a.path = '' desc, a.code`),
   );

@@ -66,13 +66,12 @@ export function projectScope(actor: Actor): SQL | undefined {
   if (scope.kind === "all") return undefined;
   if (scope.kind === "none") return sql`false`;
   if (scope.kind === "unit") return eq(projects.leadUnitId, scope.unitId);
-  return or(
-    eq(projects.leadUnitId, scope.unitId),
-    anyOf(
-      projects.leadUnitId,
-      sql`select u.id from units u join regions r on r.id = u.region_id where r.path like ${`${scope.regionPath}%`}`,
-    ),
-  );
+  // A semi-join on one set (the region's units and the actor's own): the planner can hash it, or
+  // walk an index in the list's order and stop at the page. An `or` with an array of thousands of
+  // units was tested against every project one by one (0.6 s for a province's red warnings).
+  return sql`${projects.leadUnitId} in (
+    select u.id from units u join regions r on r.id = u.region_id where r.path like ${`${scope.regionPath}%`}
+    union all select ${scope.unitId}::uuid)`;
 }
 
 const RANK_OF = { red: 3, yellow: 2, blue: 1, none: 0 } as const;

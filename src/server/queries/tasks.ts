@@ -152,10 +152,20 @@ async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], 
       .orderBy(...order)
       .limit(limit)
   ).map((r) => r.id);
+  return summaryRowsOf(db, ids);
+}
+
+/** The summary rows of given tasks, in the order of `ids`. */
+async function summaryRowsOf(db: Queryable, ids: string[]): Promise<SummaryRow[]> {
   if (!ids.length) return [];
   const rows = await summaryQuery(db).where(inArray(tasks.id, ids));
   const byId = new Map(rows.map((r) => [r.task.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Summaries of tasks whose ids were found already, in the order of `ids`. */
+export async function taskSummariesOf(db: Queryable, ids: string[]) {
+  return withLinks(db, await summaryRowsOf(db, ids));
 }
 
 /** A task with what its policy needs: the owner's and lead unit's regions, and the co-units. */

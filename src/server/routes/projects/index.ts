@@ -29,6 +29,7 @@ import { createProject, updateProject } from "../../commands/save-project.js";
 import { saveProjectSettings } from "../../commands/save-project-settings.js";
 import type { ActingContext } from "../../context.js";
 import { badRequest } from "../../errors.js";
+import { scopeKey } from "../../lag-cache.js";
 import { translate } from "../../messages.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentProject, presentProjectSummary } from "../../presenters/project.js";
@@ -66,7 +67,7 @@ async function leadScope(db: Queryable, unitId: string) {
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const isZip = (b: Buffer) => b.length > 4 && b.readUInt32LE(0) === 0x04034b50;
 
-export const projectRoutes: RoutePlugin = async (app, { database, config }) => {
+export const projectRoutes: RoutePlugin = async (app, { database, config, lagCache }) => {
   const { db } = database;
   app.addContentTypeParser(
     ["application/octet-stream", XLSX],
@@ -133,8 +134,12 @@ export const projectRoutes: RoutePlugin = async (app, { database, config }) => {
       authorize(req.ctx, "project", "list");
       const actor = req.ctx.actor;
       const year = req.query.year ?? Number(todayIso().slice(0, 4));
-      // Sums over thousands of projects that move monthly: read from the replica when there is one.
-      return projectRegions(database.reader, actor, req.query.regionId ?? actor.regionId, year);
+      // Sums over thousands of projects that move monthly: read from the replica when there is one,
+      // and kept a few seconds for readers of the same scope.
+      const regionId = req.query.regionId ?? actor.regionId;
+      return lagCache.get(`project-regions|${scopeKey(actor)}|${regionId}|${year}`, () =>
+        projectRegions(database.reader, actor, regionId, year),
+      );
     },
   );
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRegion, buildUnit, buildUser } from "../../../db/factories.js";
 import type { RegionRow, UnitRow } from "../../../db/schema.js";
@@ -179,6 +180,26 @@ describe("the project library", () => {
     // Another unit's reporter sees the regions but none of these projects.
     const theirs = (await outsider.get(`/api/projects/regions?regionId=${region.id}&year=${year}`)).json();
     expect(theirs.areas.reduce((n: number, a: { projects: number }) => n + a.projects, 0)).toBe(0);
+  });
+
+  it("keeps those sums a few seconds, and a change made through the server shows at once", async () => {
+    const county = await buildRegion(t.database.db, { level: "county", parent: region });
+    const made = (
+      await office.post("/api/projects", project({ regionId: county.id, yearPlans: [{ year, amount: 1000 }] }))
+    ).json();
+    const planned = async () =>
+      (await office.get(`/api/projects/regions?regionId=${region.id}&year=${year}`))
+        .json()
+        .areas.find((a: { id: string }) => a.id === county.id).planned;
+    expect(await planned()).toBe(1000);
+    // Changed behind the server's back (as another server or a job would): the kept answer stands.
+    await t.database.db.execute(
+      sql`update project_year_plans set amount = 4000 where project_id = ${made.id} and year = ${year}`,
+    );
+    expect(await planned()).toBe(1000);
+    // Any change through this server forgets what was kept.
+    await reporter.post(`/api/projects/${made.id}/reports`, { period: thisMonth, amount: 10, narrative: "进场" });
+    expect(await planned()).toBe(4000);
   });
 
   it("admins set the warning margins and each category's nodes; warnings and new projects follow", async () => {
