@@ -56,3 +56,22 @@ export class LagCache {
 export function scopeKey(actor: Actor): string {
   return `${[...actor.roles].sort().join("+")}|${actor.unitId}|${actor.regionId}`;
 }
+
+/** How many rows match, up to a cap: what list queries count besides their page. */
+export type Count = { total: number; totalCapped: boolean };
+export type CountKeeper = (compute: () => Promise<Count>) => Promise<Count>;
+
+/** Counts computed every time: for callers that keep nothing. */
+export const countNow: CountKeeper = (compute) => compute();
+
+/**
+ * A list's count kept for lag, per reader's scope and filters (its page, sort and size do not
+ * change it): paging through a list, or many readers of one list, count once. The rows of each
+ * page are always read fresh.
+ */
+export function keptCount(cache: LagCache, list: string, actor: Actor, query: Record<string, unknown>): CountKeeper {
+  const filters = Object.entries(query)
+    .filter(([k, v]) => v !== undefined && !["cursor", "sort", "order", "limit"].includes(k))
+    .sort(([a], [b]) => a.localeCompare(b));
+  return (compute) => cache.get(`count|${list}|${scopeKey(actor)}|${JSON.stringify(filters)}`, compute);
+}

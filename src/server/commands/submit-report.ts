@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { recountPendingReports } from "../../db/pending-reports.js";
 import { attachments, type ProgressReportRow, progressReports, reportAttachments, type TaskRow, tasks } from "../../db/schema.js";
 import { periodOf } from "../../domain/reporting-periods.js";
 import { acceptsReports } from "../../domain/task-states.js";
@@ -9,7 +8,7 @@ import { writeAudit } from "../audit.js";
 import { todayIso } from "../clock.js";
 import type { ActingContext } from "../context.js";
 import { badRequest, conflict } from "../errors.js";
-import { recordTaskEvent, refreshLights, rollUpAncestors } from "./task-upkeep.js";
+import { recordTaskEvents, refreshLights, rollUpAncestors } from "./task-upkeep.js";
 
 /**
  * The lead unit reports progress for a period (or a co-unit adds a note). A report moves the
@@ -53,7 +52,6 @@ export async function submitReport(
       review: kind === "report" ? "pending" : null,
     })
     .returning();
-  if (kind === "report") await recountPendingReports(tx, [task.id]);
   if (attachmentIds.length)
     await tx.insert(reportAttachments).values(attachmentIds.map((attachmentId) => ({ reportId: report.id, attachmentId })));
   let updated = task;
@@ -67,18 +65,25 @@ export async function submitReport(
         ...(input.measuredValue !== null ? { measuredValue: input.measuredValue } : {}),
         ...(started ? { state: "in_progress" as const } : {}),
         lastReportOn: today,
+        // The report just stored waits for review; the task's row is locked, so counting on is exact.
+        pendingReports: sql`${tasks.pendingReports} + 1`,
         version: task.version + 1,
         updatedAt: sql`now()`,
       })
       .where(eq(tasks.id, task.id))
       .returning();
-    if (started) await recordTaskEvent(tx, ctx, task.id, { kind: "start", fromState: "accepted", toState: "in_progress" });
   }
-  await recordTaskEvent(tx, ctx, task.id, {
-    kind,
-    data: { reportId: report.id, period: report.period, percent: report.percent, measuredValue: report.measuredValue },
-  });
-  await refreshLights(tx, [updated]);
+  await recordTaskEvents(tx, ctx, task.id, [
+    ...(kind === "report" && task.state === "accepted"
+      ? [{ kind: "start", fromState: "accepted" as const, toState: "in_progress" as const }]
+      : []),
+    {
+      kind,
+      data: { reportId: report.id, period: report.period, percent: report.percent, measuredValue: report.measuredValue },
+    },
+  ]);
+  // A report (not a note) for a period counts for that period's light as soon as it is stored.
+  await refreshLights(tx, [updated], today, undefined, new Set(kind === "report" ? [`${task.id}|${report.period}`] : []));
   if (kind === "report" && updated.parentId) await rollUpAncestors(tx, updated.path);
   await writeAudit(tx, ctx, {
     action: `report.${kind === "report" ? "submit" : "note"}`,

@@ -10,23 +10,34 @@ import type { RequestContext } from "../context.js";
 import { badRequest } from "../errors.js";
 import { lightSettings } from "../queries/settings.js";
 
+type TaskEvent = {
+  kind: string;
+  fromState?: TaskState;
+  toState?: TaskState;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+};
+
 /** Appends to a task's history in the caller's transaction. */
-export async function recordTaskEvent(
-  tx: Queryable,
-  ctx: RequestContext,
-  taskId: string,
-  event: { kind: string; fromState?: TaskState; toState?: TaskState; reason?: string | null; data?: Record<string, unknown> },
-): Promise<void> {
-  await tx.insert(taskEvents).values({
-    taskId,
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? "system",
-    kind: event.kind,
-    fromState: event.fromState ?? null,
-    toState: event.toState ?? null,
-    reason: event.reason ?? null,
-    data: event.data ?? null,
-  });
+export async function recordTaskEvent(tx: Queryable, ctx: RequestContext, taskId: string, event: TaskEvent): Promise<void> {
+  await recordTaskEvents(tx, ctx, taskId, [event]);
+}
+
+/** Appends several events to a task's history in one statement, in order. */
+export async function recordTaskEvents(tx: Queryable, ctx: RequestContext, taskId: string, events: TaskEvent[]): Promise<void> {
+  if (!events.length) return;
+  await tx.insert(taskEvents).values(
+    events.map((event) => ({
+      taskId,
+      actorId: ctx.actor?.id ?? null,
+      actorName: ctx.actor?.displayName ?? "system",
+      kind: event.kind,
+      fromState: event.fromState ?? null,
+      toState: event.toState ?? null,
+      reason: event.reason ?? null,
+      data: event.data ?? null,
+    })),
+  );
 }
 
 /**
@@ -38,12 +49,16 @@ export async function refreshLights(
   rows: TaskRow[],
   today = todayIso(),
   settings?: LightSettings,
+  /** "taskId|period" pairs the caller knows are reported (a report just stored): no need to look. */
+  knownReported: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   if (!rows.length) return 0;
   let changed = 0;
   const s = settings ?? (await lightSettings(tx));
   const due = new Map(rows.map((t) => [t.id, lastDuePeriod(t.startOn, today, t.cadence)]));
-  const keys = [...new Set([...due.values()].filter((p) => p).map((p) => p!.key))];
+  const keys = [
+    ...new Set([...due.entries()].filter(([id, p]) => p && !knownReported.has(`${id}|${p.key}`)).map(([, p]) => p!.key)),
+  ];
   const reported = keys.length
     ? await tx
         .selectDistinct({ taskId: progressReports.taskId, period: progressReports.period })
@@ -60,7 +75,7 @@ export async function refreshLights(
           ),
         )
     : [];
-  const have = new Set(reported.map((r) => `${r.taskId}|${r.period}`));
+  const have = new Set([...knownReported, ...reported.map((r) => `${r.taskId}|${r.period}`)]);
   for (const t of rows) {
     const period = due.get(t.id);
     const missing = period && !have.has(`${t.id}|${period.key}`) ? period.end : null;

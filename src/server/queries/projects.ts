@@ -22,6 +22,7 @@ import { type Actor, unitScopeOf } from "../../domain/scope.js";
 import type { ProjectListQuery } from "../../schemas/projects.js";
 import { todayIso } from "../clock.js";
 import { notFound } from "../errors.js";
+import { type CountKeeper, countNow } from "../lag-cache.js";
 import type { ScopedProject } from "../policies/project.js";
 import { afterCursor, cappedCount, likePattern, pageFrom } from "./paging.js";
 import { anyOf } from "./task-scope.js";
@@ -77,7 +78,7 @@ export function projectScope(actor: Actor): SQL | undefined {
 const RANK_OF = { red: 3, yellow: 2, blue: 1, none: 0 } as const;
 const WARNING_RANK = sql`(case ${projects.warningLevel} when 'red' then 3 when 'yellow' then 2 when 'blue' then 1 else 0 end)`;
 
-export async function listProjects(db: Queryable, actor: Actor, q: ProjectListQuery) {
+export async function listProjects(db: Queryable, actor: Actor, q: ProjectListQuery, count: CountKeeper = countNow) {
   const where = and(
     projectScope(actor),
     q.q ? or(ilike(projects.name, likePattern(q.q)), ilike(projects.code, likePattern(q.q))) : undefined,
@@ -117,7 +118,7 @@ export async function listProjects(db: Queryable, actor: Actor, q: ProjectListQu
     q.sort === "warning" ? RANK_OF[p.warningLevel ?? "none"] : p[q.sort],
     p.id,
   ]);
-  return { ...page, ...(await cappedCount(db, projects, where)) };
+  return { ...page, ...(await count(() => cappedCount(db, projects, where))) };
 }
 
 /** Everything the project page shows. */

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import {
   attachments,
@@ -13,17 +13,29 @@ import {
   units,
 } from "../../db/schema.js";
 import type { UnitScope } from "../../domain/scope.js";
+import { notFound } from "../errors.js";
 import { taskScopeWhere } from "./task-scope.js";
 import type { LoadedTask } from "./tasks.js";
 import { taskSummaries } from "./tasks.js";
 
 /** Reports of a task, newest first, with their units and attachments. */
 export async function taskReports(db: Queryable, taskId: string) {
+  return reportsWhere(db, eq(progressReports.taskId, taskId));
+}
+
+/** One report as a task page shows it (the answer to submitting it). */
+export async function taskReport(db: Queryable, reportId: string) {
+  const [report] = await reportsWhere(db, eq(progressReports.id, reportId));
+  if (!report) throw notFound();
+  return report;
+}
+
+async function reportsWhere(db: Queryable, where: SQL) {
   const rows = await db
     .select({ report: progressReports, unitName: units.name })
     .from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId))
-    .where(eq(progressReports.taskId, taskId))
+    .where(where)
     .orderBy(desc(progressReports.submittedAt), desc(progressReports.id));
   const ids = rows.map((r) => r.report.id);
   const files = ids.length

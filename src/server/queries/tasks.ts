@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
-import { campaigns, regions, type TaskRow, taskCoUnits, tasks, units } from "../../db/schema.js";
+import { campaigns, regions, type TaskRow, tasks, units } from "../../db/schema.js";
 import type { UnitScope } from "../../domain/scope.js";
 import { OPEN_STATES } from "../../domain/task-states.js";
 import type { TaskListQuery } from "../../schemas/tasks.js";
 import { badRequest, notFound } from "../errors.js";
+import { type CountKeeper, countNow } from "../lag-cache.js";
 import type { ScopedTask } from "../policies/task.js";
 import { cappedTaskCount, decodeCursor, encodeCursor, likePattern } from "./paging.js";
 import { anyOf, coUnitTasks, taskScopeWhere } from "./task-scope.js";
@@ -112,7 +113,7 @@ function withLinks(_db: Queryable, rows: SummaryRow[]) {
 export type TaskSummary = ReturnType<typeof withLinks>[number];
 
 /** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
-export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope) {
+export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope, count: CountKeeper = countNow) {
   const where = taskFilterWhere(q, scope);
   const column = SORT_COLUMNS[q.sort];
   const dir = q.order === "desc" ? desc : asc;
@@ -126,7 +127,7 @@ export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScop
       q.order === "desc" ? sql`(${column}, ${tasks.id}) < (${value}, ${id})` : sql`(${column}, ${tasks.id}) > (${value}, ${id})`;
   }
   const rows = await summaryPage(db, and(where, after), [dir(column), dir(tasks.id)], q.limit + 1);
-  const { total, totalCapped } = await cappedTaskCount(db, where);
+  const { total, totalCapped } = await count(() => cappedTaskCount(db, where));
   const items = withLinks(db, rows.slice(0, q.limit));
   const last = items[items.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor(last[q.sort], last.id) : null;
@@ -168,10 +169,19 @@ export async function taskSummariesOf(db: Queryable, ids: string[]) {
   return withLinks(db, await summaryRowsOf(db, ids));
 }
 
-/** A task with what its policy needs: the owner's and lead unit's regions, and the co-units. */
-export async function loadTask(db: Queryable, id: string) {
-  const [row] = await db
-    .select({ task: tasks, ownerPath: ownerRegion.path, leadPath: leadRegion.path })
+/**
+ * A task with what its policy needs: the owner's and lead unit's regions, and the co-units, in one
+ * statement. `lock` takes the task's row for the caller's transaction (a report landing, a step).
+ */
+export async function loadTask(db: Queryable, id: string, opts: { lock?: boolean } = {}) {
+  const query = db
+    .select({
+      task: tasks,
+      ownerPath: ownerRegion.path,
+      leadPath: leadRegion.path,
+      coUnitIds: sql<string[]>`array(select c.unit_id from task_co_units c where c.task_id = ${tasks.id})`,
+      hasChildren: sql<boolean>`exists(select 1 from tasks c where c.parent_id = ${tasks.id})`,
+    })
     .from(tasks)
     .innerJoin(ownerUnit, eq(ownerUnit.id, tasks.ownerUnitId))
     .innerJoin(ownerRegion, eq(ownerRegion.id, ownerUnit.regionId))
@@ -179,9 +189,15 @@ export async function loadTask(db: Queryable, id: string) {
     .innerJoin(leadRegion, eq(leadRegion.id, leadUnit.regionId))
     .where(eq(tasks.id, id))
     .limit(1);
+  const [row] = opts.lock ? await query.for("update", { of: tasks }) : await query;
   if (!row) throw notFound();
-  const co = await db.select({ unitId: taskCoUnits.unitId }).from(taskCoUnits).where(eq(taskCoUnits.taskId, id));
-  return { ...row.task, ownerPath: row.ownerPath, leadPath: row.leadPath, coUnitIds: co.map((c) => c.unitId) };
+  return {
+    ...row.task,
+    ownerPath: row.ownerPath,
+    leadPath: row.leadPath,
+    coUnitIds: row.coUnitIds ?? [],
+    hasChildren: Boolean(row.hasChildren),
+  };
 }
 export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
 

@@ -29,7 +29,7 @@ import { createProject, updateProject } from "../../commands/save-project.js";
 import { saveProjectSettings } from "../../commands/save-project-settings.js";
 import type { ActingContext } from "../../context.js";
 import { badRequest } from "../../errors.js";
-import { scopeKey } from "../../lag-cache.js";
+import { keptCount, scopeKey } from "../../lag-cache.js";
 import { translate } from "../../messages.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentProject, presentProjectSummary } from "../../presenters/project.js";
@@ -122,7 +122,8 @@ export const projectRoutes: RoutePlugin = async (app, { database, config, lagCac
 
   app.get("/api/projects", { schema: { tags, querystring: projectListQuery, response: { 200: projectPage } } }, async (req) => {
     authorize(req.ctx, "project", "list");
-    const page = await listProjects(db, req.ctx.actor, req.query);
+    // The count is kept a few seconds for lag (paging on does not count again); rows are always fresh.
+    const page = await listProjects(db, req.ctx.actor, req.query, keptCount(lagCache, "projects", req.ctx.actor, req.query));
     return { ...page, items: page.items.map(presentProjectSummary) };
   });
 

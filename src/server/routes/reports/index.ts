@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { progressReports, tasks } from "../../../db/schema.js";
+import { eq } from "drizzle-orm";
+import { progressReports } from "../../../db/schema.js";
 import { idParams } from "../../../schemas/common.js";
 import { reportOut, reportReview } from "../../../schemas/tasks.js";
 import { reviewReport } from "../../commands/review-report.js";
@@ -7,7 +7,7 @@ import type { ActingContext } from "../../context.js";
 import { notFound } from "../../errors.js";
 import { authorize } from "../../policies/index.js";
 import { presentReport } from "../../presenters/task.js";
-import { taskReports } from "../../queries/task-detail.js";
+import { taskReport } from "../../queries/task-detail.js";
 import { loadTask, scopedTask, taskRow } from "../../queries/tasks.js";
 import type { RoutePlugin } from "../types.js";
 
@@ -19,22 +19,18 @@ export const reportRoutes: RoutePlugin = async (app, { database }) => {
     { schema: { tags: ["reports"], params: idParams, body: reportReview, response: { 200: reportOut } } },
     async (req) => {
       const ctx = req.ctx as ActingContext;
-      const taskId = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, req.params.id));
         if (!report) throw notFound();
-        await tx.execute(sql`select 1 from tasks where id = ${report.taskId} for update`);
-        const task = await loadTask(tx, report.taskId);
+        const task = await loadTask(tx, report.taskId, { lock: true });
         authorize(ctx, "task", "review", scopedTask(task));
-        const children = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, task.id)).limit(1);
         await reviewReport(
           ctx,
-          { report, task: taskRow(task), hasChildren: children.length > 0, decision: req.body.decision, reason: req.body.reason },
+          { report, task: taskRow(task), hasChildren: task.hasChildren, decision: req.body.decision, reason: req.body.reason },
           tx,
         );
-        return task.id;
       });
-      const reports = await taskReports(db, taskId);
-      return presentReport(reports.find((r) => r.id === req.params.id)!);
+      return presentReport(await taskReport(db, req.params.id));
     },
   );
 };

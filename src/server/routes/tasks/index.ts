@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Queryable } from "../../../db/connection.js";
 import { tasks } from "../../../db/schema.js";
 import { periodOf } from "../../../domain/reporting-periods.js";
@@ -26,17 +26,15 @@ import { submitReport } from "../../commands/submit-report.js";
 import { updateTask } from "../../commands/update-task.js";
 import type { ActingContext, RequestContext } from "../../context.js";
 import { HttpError } from "../../errors.js";
+import { keptCount } from "../../lag-cache.js";
 import { authorize, can } from "../../policies/index.js";
 import { sidesOf } from "../../policies/task.js";
 import { presentReport, presentTask, presentTaskSummary } from "../../presenters/task.js";
-import { taskDetail, taskReports } from "../../queries/task-detail.js";
+import { taskDetail, taskReport } from "../../queries/task-detail.js";
 import { listTasks, loadTask, scopedTask, taskRow, taskSummaries } from "../../queries/tasks.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["tasks"];
-
-const hasChildren = async (db: Queryable, id: string) =>
-  (await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, id)).limit(1)).length > 0;
 
 /** The task page as the actor sees it, with the buttons they may press. */
 export async function taskView(db: Queryable, id: string, actor: Actor) {
@@ -74,12 +72,14 @@ async function withCurrent<T>(db: Queryable, ctx: RequestContext, id: string, fn
   }
 }
 
-export const taskRoutes: RoutePlugin = async (app, { database }) => {
+export const taskRoutes: RoutePlugin = async (app, { database, lagCache }) => {
   const { db } = database;
 
   app.get("/api/tasks", { schema: { tags, querystring: taskListQuery, response: { 200: taskPage } } }, async (req) => {
     authorize(req.ctx, "task", "list");
-    const page = await listTasks(db, req.query, unitScopeOf(req.ctx.actor));
+    const actor = req.ctx.actor;
+    // The count is kept a few seconds for lag (paging on does not count again); rows are always fresh.
+    const page = await listTasks(db, req.query, unitScopeOf(actor), keptCount(lagCache, "tasks", actor, req.query));
     return { ...page, items: page.items.map(presentTaskSummary) };
   });
 
@@ -184,19 +184,13 @@ export const taskRoutes: RoutePlugin = async (app, { database }) => {
     async (req, reply) => {
       const ctx = req.ctx as ActingContext;
       const reportId = await db.transaction(async (tx) => {
-        // Rows of a task are locked while a report lands, so two reports at once cannot lose an update.
-        await tx.execute(sql`select 1 from tasks where id = ${req.params.id} for update`);
-        const task = await loadTask(tx, req.params.id);
+        // The task's row is locked while a report lands, so two reports at once cannot lose an update.
+        const task = await loadTask(tx, req.params.id, { lock: true });
         authorize(ctx, "task", req.body.kind === "report" ? "report" : "note", scopedTask(task));
-        const report = await submitReport(
-          ctx,
-          { ...req.body, task: taskRow(task), hasChildren: await hasChildren(tx, task.id) },
-          tx,
-        );
+        const report = await submitReport(ctx, { ...req.body, task: taskRow(task), hasChildren: task.hasChildren }, tx);
         return report.id;
       });
-      const reports = await taskReports(db, req.params.id);
-      return reply.code(201).send(presentReport(reports.find((r) => r.id === reportId)!));
+      return reply.code(201).send(presentReport(await taskReport(db, reportId)));
     },
   );
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMeeting, buildRegion, buildUnit, buildUser } from "../../../db/factories.js";
+import { buildMeeting, buildRegion, buildTask, buildUnit, buildUser } from "../../../db/factories.js";
 import type { MeetingRow, UnitRow } from "../../../db/schema.js";
 import type { MeetingOut } from "../../../schemas/meetings.js";
 import type { TaskOut } from "../../../schemas/tasks.js";
@@ -288,6 +288,21 @@ describe("lists and my work", () => {
     expect(work.sign.total).toBeGreaterThan(0);
     expect(work.sign.items.every((i: TaskOut) => i.state === "assigned" && i.leadUnit.id === leadUnit.id)).toBe(true);
     expect(work.verify).toBeUndefined();
+  });
+
+  it("counts a list once for all its pages; the rows are always fresh, and a change through the server recounts", async () => {
+    const db = t.database.db;
+    const find = async (limit = 25) => (await office.get(`/api/tasks?q=${encodeURIComponent("计数专项")}&limit=${limit}`)).json();
+    await buildTask(db, { title: "计数专项 一", ownerUnitId: officeUnit.id, leadUnitId: leadUnit.id });
+    expect(await find()).toMatchObject({ total: 1, items: [{ title: "计数专项 一" }] });
+    // Added behind the server's back (another server, a job): the page shows it, the count lags.
+    await buildTask(db, { title: "计数专项 二", ownerUnitId: officeUnit.id, leadUnitId: leadUnit.id });
+    const lagging = await find(1);
+    expect(lagging.total).toBe(1);
+    expect(lagging.nextCursor).not.toBeNull();
+    expect((await find()).items).toHaveLength(2);
+    await office.post("/api/tasks", base({ title: "计数专项 三" }));
+    expect(await find()).toMatchObject({ total: 3 });
   });
 });
 
