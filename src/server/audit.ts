@@ -34,7 +34,15 @@ export async function writeAudit(tx: Queryable, ctx: RequestContext, entry: Audi
 
 /** Appends many audit events (a bulk import), a few hundred to a statement. */
 export async function writeAudits(tx: Queryable, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
-  const rows = entries.map((entry) => ({
+  await writeAuditsOf(
+    tx,
+    entries.map((entry) => ({ ctx, entry })),
+  );
+}
+
+/** Appends audit events of several requests at once (reports landed together), each with its own actor. */
+export async function writeAuditsOf(tx: Queryable, events: { ctx: RequestContext; entry: AuditEntry }[]): Promise<void> {
+  const rows = events.map(({ ctx, entry }) => ({
     actorId: entry.actorOverride ? entry.actorOverride.id : (ctx.actor?.id ?? null),
     actorName: entry.actorOverride ? entry.actorOverride.name : (ctx.actor?.username ?? "system"),
     action: entry.action,

@@ -16,7 +16,7 @@ import type { UnitScope } from "../../domain/scope.js";
 import { notFound } from "../errors.js";
 import { taskScopeWhere } from "./task-scope.js";
 import type { LoadedTask } from "./tasks.js";
-import { taskSummaries } from "./tasks.js";
+import { taskSummaries, taskSummariesOf } from "./tasks.js";
 
 /** Reports of a task, newest first, with their units and attachments. */
 export async function taskReports(db: Queryable, taskId: string) {
@@ -55,7 +55,7 @@ async function reportsWhere(db: Queryable, where: SQL) {
 
 /** Everything a task page shows: where it came from, its parts, its reports and its history. */
 export async function taskDetail(db: Queryable, task: LoadedTask, scope: UnitScope) {
-  const [summary] = await taskSummaries(db, eq(tasks.id, task.id));
+  const [summary] = await taskSummariesOf(db, [task.id]);
   const ancestorIds = task.path.split("/").filter(Boolean).slice(0, -1);
   const ancestors = ancestorIds.length
     ? await db

@@ -169,12 +169,9 @@ export async function taskSummariesOf(db: Queryable, ids: string[]) {
   return withLinks(db, await summaryRowsOf(db, ids));
 }
 
-/**
- * A task with what its policy needs: the owner's and lead unit's regions, and the co-units, in one
- * statement. `lock` takes the task's row for the caller's transaction (a report landing, a step).
- */
-export async function loadTask(db: Queryable, id: string, opts: { lock?: boolean } = {}) {
-  const query = db
+/** What loading a task reads: the row, its units' regions, its co-units and whether it has parts. */
+function loadQuery(db: Queryable) {
+  return db
     .select({
       task: tasks,
       ownerPath: ownerRegion.path,
@@ -186,18 +183,38 @@ export async function loadTask(db: Queryable, id: string, opts: { lock?: boolean
     .innerJoin(ownerUnit, eq(ownerUnit.id, tasks.ownerUnitId))
     .innerJoin(ownerRegion, eq(ownerRegion.id, ownerUnit.regionId))
     .innerJoin(leadUnit, eq(leadUnit.id, tasks.leadUnitId))
-    .innerJoin(leadRegion, eq(leadRegion.id, leadUnit.regionId))
-    .where(eq(tasks.id, id))
-    .limit(1);
+    .innerJoin(leadRegion, eq(leadRegion.id, leadUnit.regionId));
+}
+
+type LoadRow = Awaited<ReturnType<ReturnType<typeof loadQuery>["execute"]>>[number];
+
+const loaded = (row: LoadRow) => ({
+  ...row.task,
+  ownerPath: row.ownerPath,
+  leadPath: row.leadPath,
+  coUnitIds: row.coUnitIds ?? [],
+  hasChildren: Boolean(row.hasChildren),
+});
+
+/**
+ * A task with what its policy needs: the owner's and lead unit's regions, and the co-units, in one
+ * statement. `lock` takes the task's row for the caller's transaction (a report landing, a step).
+ */
+export async function loadTask(db: Queryable, id: string, opts: { lock?: boolean } = {}) {
+  const query = loadQuery(db).where(eq(tasks.id, id)).limit(1);
   const [row] = opts.lock ? await query.for("update", { of: tasks }) : await query;
   if (!row) throw notFound();
-  return {
-    ...row.task,
-    ownerPath: row.ownerPath,
-    leadPath: row.leadPath,
-    coUnitIds: row.coUnitIds ?? [],
-    hasChildren: Boolean(row.hasChildren),
-  };
+  return loaded(row);
+}
+
+/**
+ * Several tasks as loadTask reads them, locked for the caller's transaction in the order of their
+ * ids (so two servers locking overlapping sets cannot deadlock). Missing ids are left out.
+ */
+export async function loadTasksLocked(db: Queryable, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await loadQuery(db).where(inArray(tasks.id, ids)).orderBy(asc(tasks.id)).for("update", { of: tasks });
+  return rows.map(loaded);
 }
 export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
 
@@ -209,6 +226,6 @@ export const scopedTask = (t: LoadedTask): ScopedTask => ({
 
 /** The bare row, for commands and the audit log. */
 export const taskRow = (t: LoadedTask): TaskRow => {
-  const { ownerPath: _o, leadPath: _l, coUnitIds: _c, ...row } = t;
+  const { ownerPath: _o, leadPath: _l, coUnitIds: _c, hasChildren: _h, ...row } = t;
   return row;
 };

@@ -22,7 +22,6 @@ import { todayIso } from "../../clock.js";
 import { createTask } from "../../commands/create-task.js";
 import { overrideLight } from "../../commands/override-light.js";
 import { stepTask } from "../../commands/step-task.js";
-import { submitReport } from "../../commands/submit-report.js";
 import { updateTask } from "../../commands/update-task.js";
 import type { ActingContext, RequestContext } from "../../context.js";
 import { HttpError } from "../../errors.js";
@@ -31,14 +30,15 @@ import { authorize, can } from "../../policies/index.js";
 import { sidesOf } from "../../policies/task.js";
 import { presentReport, presentTask, presentTaskSummary } from "../../presenters/task.js";
 import { taskDetail, taskReport } from "../../queries/task-detail.js";
-import { listTasks, loadTask, scopedTask, taskRow, taskSummaries } from "../../queries/tasks.js";
+import { type LoadedTask, listTasks, loadTask, scopedTask, taskRow, taskSummaries } from "../../queries/tasks.js";
+import { ReportIntake } from "../../report-intake.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["tasks"];
 
-/** The task page as the actor sees it, with the buttons they may press. */
-export async function taskView(db: Queryable, id: string, actor: Actor) {
-  const task = await loadTask(db, id);
+/** The task page as the actor sees it, with the buttons they may press (`loaded`: the task just read for the policy). */
+export async function taskView(db: Queryable, id: string, actor: Actor, loaded?: LoadedTask) {
+  const task = loaded ?? (await loadTask(db, id));
   const scoped = scopedTask(task);
   const sides = sidesOf(actor, scoped);
   const open = (OPEN_STATES as string[]).includes(task.state);
@@ -74,6 +74,7 @@ async function withCurrent<T>(db: Queryable, ctx: RequestContext, id: string, fn
 
 export const taskRoutes: RoutePlugin = async (app, { database, lagCache }) => {
   const { db } = database;
+  const intake = new ReportIntake(db);
 
   app.get("/api/tasks", { schema: { tags, querystring: taskListQuery, response: { 200: taskPage } } }, async (req) => {
     authorize(req.ctx, "task", "list");
@@ -126,7 +127,7 @@ export const taskRoutes: RoutePlugin = async (app, { database, lagCache }) => {
   app.get("/api/tasks/:id", { schema: { tags, params: idParams, response: { 200: taskOut } } }, async (req) => {
     const task = await loadTask(db, req.params.id);
     authorize(req.ctx, "task", "read", scopedTask(task));
-    return taskView(db, task.id, req.ctx.actor);
+    return taskView(db, task.id, req.ctx.actor, task);
   });
 
   app.patch(
@@ -183,13 +184,8 @@ export const taskRoutes: RoutePlugin = async (app, { database, lagCache }) => {
     { schema: { tags, params: idParams, body: reportCreate, response: { 201: reportOut } } },
     async (req, reply) => {
       const ctx = req.ctx as ActingContext;
-      const reportId = await db.transaction(async (tx) => {
-        // The task's row is locked while a report lands, so two reports at once cannot lose an update.
-        const task = await loadTask(tx, req.params.id, { lock: true });
-        authorize(ctx, "task", req.body.kind === "report" ? "report" : "note", scopedTask(task));
-        const report = await submitReport(ctx, { ...req.body, task: taskRow(task), hasChildren: task.hasChildren }, tx);
-        return report.id;
-      });
+      // Checked, written and committed with whatever other reports arrive meanwhile (report-intake.ts).
+      const reportId = await intake.submit(ctx, req.params.id, req.body);
       return reply.code(201).send(presentReport(await taskReport(db, reportId)));
     },
   );

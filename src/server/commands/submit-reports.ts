@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { inArray, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/connection.js";
+import { attachments, progressReports, reportAttachments, type TaskRow, taskEvents, tasks } from "../../db/schema.js";
+import { periodOf } from "../../domain/reporting-periods.js";
+import { acceptsReports } from "../../domain/task-states.js";
+import type { ReportCreate } from "../../schemas/tasks.js";
+import { writeAuditsOf } from "../audit.js";
+import { todayIso } from "../clock.js";
+import type { ActingContext } from "../context.js";
+import { badRequest, conflict, notFound } from "../errors.js";
+import { authorize } from "../policies/index.js";
+import { type LoadedTask, loadTasksLocked, scopedTask, taskRow } from "../queries/tasks.js";
+import { refreshLights, rollUpAncestors } from "./task-upkeep.js";
+
+/** One person's progress report (or a co-unit's note) on one task, as the API received it. */
+export interface ReportSubmission {
+  ctx: ActingContext;
+  taskId: string;
+  input: ReportCreate;
+}
+
+export type SubmissionResult = { ok: true; reportId: string } | { ok: false; error: unknown };
+
+type Accepted = ReportSubmission & { task: LoadedTask; reportId: string; period: string };
+
+/**
+ * Reports from several people landed together in the caller's transaction (see report-intake.ts).
+ * Each is checked on its own — the task exists, the actor may report or add a note, the task takes
+ * reports, the attachments are the actor's — and one refused writes nothing and answers with its
+ * own error. The accepted ones are written with one statement per kind of row (reports, task
+ * updates, history, audit) instead of a dozen each. At most one submission per task: the tasks'
+ * rows are locked, and the counts kept on them are counted on.
+ *
+ * A report moves the task's progress (unless its parts roll it up) and measured value, starts a
+ * task just signed for, and waits for review; a note only joins the history.
+ */
+export async function submitReports(tx: Queryable, submissions: ReportSubmission[]): Promise<SubmissionResult[]> {
+  const found = new Map((await loadTasksLocked(tx, [...new Set(submissions.map((s) => s.taskId))])).map((t) => [t.id, t]));
+  const attachmentIds = [...new Set(submissions.flatMap((s) => s.input.attachmentIds))];
+  const ownerOf = new Map(
+    attachmentIds.length
+      ? (
+          await tx
+            .select({ id: attachments.id, createdBy: attachments.createdBy })
+            .from(attachments)
+            .where(inArray(attachments.id, attachmentIds))
+        ).map((a) => [a.id, a.createdBy])
+      : [],
+  );
+  const today = todayIso();
+  const results: SubmissionResult[] = [];
+  const accepted: Accepted[] = [];
+  for (const s of submissions) {
+    try {
+      const task = found.get(s.taskId);
+      if (!task) throw notFound();
+      const { kind } = s.input;
+      authorize(s.ctx, "task", kind === "report" ? "report" : "note", scopedTask(task));
+      const finished = task.state === "closed" || task.state === "cancelled" || task.state === "draft";
+      if (kind === "report" ? !acceptsReports(task.state) : finished)
+        throw conflict("report_not_open", "kind", { state: task.state });
+      s.input.attachmentIds.forEach((id, i) => {
+        if (ownerOf.get(id) !== s.ctx.actor.id) throw badRequest(`attachmentIds.${i}`, "attachment_missing");
+      });
+      const reportId = randomUUID();
+      accepted.push({ ...s, task, reportId, period: s.input.period ?? periodOf(today, task.cadence).key });
+      results.push({ ok: true, reportId });
+    } catch (error) {
+      results.push({ ok: false, error });
+    }
+  }
+  if (!accepted.length) return results;
+
+  const stored = await tx
+    .insert(progressReports)
+    .values(
+      accepted.map(({ ctx, input, task, reportId, period }) => ({
+        id: reportId,
+        taskId: task.id,
+        unitId: ctx.actor.unitId,
+        kind: input.kind,
+        period,
+        narrative: input.narrative,
+        percent: input.kind === "report" ? input.percent : null,
+        measuredValue: input.kind === "report" ? input.measuredValue : null,
+        submittedBy: ctx.actor.id,
+        submittedByName: ctx.actor.displayName,
+        review: input.kind === "report" ? ("pending" as const) : null,
+      })),
+    )
+    .returning();
+  const reportById = new Map(stored.map((r) => [r.id, r]));
+  const links = accepted.flatMap((a) => a.input.attachmentIds.map((attachmentId) => ({ reportId: a.reportId, attachmentId })));
+  if (links.length) await tx.insert(reportAttachments).values(links);
+
+  // The tasks as they stand after their reports: computed here, written in one statement.
+  const after = new Map<string, TaskRow>();
+  const reports = accepted.filter((a) => a.input.kind === "report");
+  for (const { task, input } of reports) {
+    const row = taskRow(task);
+    after.set(task.id, {
+      ...row,
+      // A parent's progress is rolled up from its children, not reported.
+      progress: input.percent !== null && !task.hasChildren ? input.percent : row.progress,
+      measuredValue: input.measuredValue ?? row.measuredValue,
+      state: task.state === "accepted" ? "in_progress" : task.state,
+      lastReportOn: today,
+      pendingReports: row.pendingReports + 1,
+      version: row.version + 1,
+    });
+  }
+  if (reports.length) {
+    const values = sql.join(
+      reports.map(({ task }) => {
+        const t = after.get(task.id) as TaskRow;
+        return sql`(${task.id}::uuid, ${t.progress}::double precision, ${t.measuredValue}::double precision, ${t.state}::text)`;
+      }),
+      sql`, `,
+    );
+    // Each task's row is locked above, so counting on (pending reports, version) is exact.
+    await tx.execute(sql`update ${tasks} set
+        progress = v.progress, measured_value = v.measured, state = v.state::task_state,
+        last_report_on = ${today}, pending_reports = ${tasks.pendingReports} + 1,
+        version = ${tasks.version} + 1, updated_at = now()
+      from (values ${values}) as v(id, progress, measured, state)
+      where ${tasks.id} = v.id`);
+  }
+
+  await tx.insert(taskEvents).values(
+    accepted.flatMap(({ ctx, input, task, reportId, period }) => {
+      const by = { taskId: task.id, actorId: ctx.actor.id, actorName: ctx.actor.displayName };
+      const report = reportById.get(reportId);
+      return [
+        ...(input.kind === "report" && task.state === "accepted"
+          ? [{ ...by, kind: "start", fromState: "accepted" as const, toState: "in_progress" as const }]
+          : []),
+        {
+          ...by,
+          kind: input.kind,
+          data: { reportId, period, percent: report?.percent ?? null, measuredValue: report?.measuredValue ?? null },
+        },
+      ];
+    }),
+  );
+  // A report (not a note) for a period counts for that period's light as soon as it is stored.
+  await refreshLights(
+    tx,
+    accepted.map((a) => after.get(a.task.id) ?? taskRow(a.task)),
+    today,
+    undefined,
+    new Set(reports.map((a) => `${a.task.id}|${a.period}`)),
+  );
+  for (const { task } of reports) if (task.parentId) await rollUpAncestors(tx, task.path);
+  await writeAuditsOf(
+    tx,
+    accepted.map(({ ctx, input, reportId }) => ({
+      ctx,
+      entry: {
+        action: `report.${input.kind === "report" ? "submit" : "note"}`,
+        entityType: "progress_report",
+        entityId: reportId,
+        after: { ...reportById.get(reportId), attachmentIds: input.attachmentIds },
+      },
+    })),
+  );
+  return results;
+}
