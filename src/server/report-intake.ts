@@ -1,11 +1,11 @@
 import type { Database } from "../db/connection.js";
 import type { ReportCreate } from "../schemas/tasks.js";
-import { type ReportSubmission, submitReports } from "./commands/submit-reports.js";
+import { type LandedReport, type ReportSubmission, submitReports } from "./commands/submit-reports.js";
 import type { ActingContext } from "./context.js";
 
 interface Waiting {
   submission: ReportSubmission;
-  resolve: (reportId: string) => void;
+  resolve: (report: LandedReport) => void;
   reject: (error: unknown) => void;
 }
 
@@ -29,8 +29,8 @@ export class ReportIntake {
     private readonly opts: { largestRound?: number; onRound?: (size: number) => void } = {},
   ) {}
 
-  /** Lands one report; resolves with its id once it is committed, or rejects with why it was refused. */
-  submit(ctx: ActingContext, taskId: string, input: ReportCreate): Promise<string> {
+  /** Lands one report; resolves with it once it is committed, or rejects with why it was refused. */
+  submit(ctx: ActingContext, taskId: string, input: ReportCreate): Promise<LandedReport> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ submission: { ctx, taskId, input }, resolve, reject });
       if (!this.writing) void this.writeRounds();
@@ -77,7 +77,7 @@ export class ReportIntake {
       return;
     }
     results.forEach((r, i) => {
-      if (r.ok) round[i].resolve(r.reportId);
+      if (r.ok) round[i].resolve(r.report);
       else round[i].reject(r.error);
     });
   }

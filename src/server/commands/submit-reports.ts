@@ -1,7 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { attachments, progressReports, reportAttachments, type TaskRow, taskEvents, tasks } from "../../db/schema.js";
+import {
+  type AttachmentRow,
+  attachments,
+  type ProgressReportRow,
+  progressReports,
+  reportAttachments,
+  type TaskRow,
+  taskEvents,
+  tasks,
+  units,
+} from "../../db/schema.js";
 import { periodOf } from "../../domain/reporting-periods.js";
 import { acceptsReports } from "../../domain/task-states.js";
 import type { ReportCreate } from "../../schemas/tasks.js";
@@ -20,7 +30,10 @@ export interface ReportSubmission {
   input: ReportCreate;
 }
 
-export type SubmissionResult = { ok: true; reportId: string } | { ok: false; error: unknown };
+/** A report as a task page shows it: the answer to its sender, without reading it back. */
+export type LandedReport = ProgressReportRow & { unitName: string; attachments: AttachmentRow[] };
+
+export type SubmissionResult = { ok: true; report: LandedReport } | { ok: false; error: unknown };
 
 type Accepted = ReportSubmission & { task: LoadedTask; reportId: string; period: string };
 
@@ -38,18 +51,14 @@ type Accepted = ReportSubmission & { task: LoadedTask; reportId: string; period:
 export async function submitReports(tx: Queryable, submissions: ReportSubmission[]): Promise<SubmissionResult[]> {
   const found = new Map((await loadTasksLocked(tx, [...new Set(submissions.map((s) => s.taskId))])).map((t) => [t.id, t]));
   const attachmentIds = [...new Set(submissions.flatMap((s) => s.input.attachmentIds))];
-  const ownerOf = new Map(
+  const files = new Map(
     attachmentIds.length
-      ? (
-          await tx
-            .select({ id: attachments.id, createdBy: attachments.createdBy })
-            .from(attachments)
-            .where(inArray(attachments.id, attachmentIds))
-        ).map((a) => [a.id, a.createdBy])
+      ? (await tx.select().from(attachments).where(inArray(attachments.id, attachmentIds))).map((a) => [a.id, a])
       : [],
   );
   const today = todayIso();
   const results: SubmissionResult[] = [];
+  const answers = new Map<string, { ok: true; report: LandedReport }>();
   const accepted: Accepted[] = [];
   for (const s of submissions) {
     try {
@@ -61,11 +70,14 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
       if (kind === "report" ? !acceptsReports(task.state) : finished)
         throw conflict("report_not_open", "kind", { state: task.state });
       s.input.attachmentIds.forEach((id, i) => {
-        if (ownerOf.get(id) !== s.ctx.actor.id) throw badRequest(`attachmentIds.${i}`, "attachment_missing");
+        if (files.get(id)?.createdBy !== s.ctx.actor.id) throw badRequest(`attachmentIds.${i}`, "attachment_missing");
       });
       const reportId = randomUUID();
       accepted.push({ ...s, task, reportId, period: s.input.period ?? periodOf(today, task.cadence).key });
-      results.push({ ok: true, reportId });
+      // Filled in once the report is stored (below).
+      const answer = { ok: true as const, report: { id: reportId } as LandedReport };
+      results.push(answer);
+      answers.set(reportId, answer);
     } catch (error) {
       results.push({ ok: false, error });
     }
@@ -91,6 +103,13 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
     )
     .returning();
   const reportById = new Map(stored.map((r) => [r.id, r]));
+  const unitIds = [...new Set(accepted.map((a) => a.ctx.actor.unitId))];
+  const unitName = new Map(
+    (await tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const links = accepted.flatMap((a) => a.input.attachmentIds.map((attachmentId) => ({ reportId: a.reportId, attachmentId })));
   if (links.length) await tx.insert(reportAttachments).values(links);
 
@@ -164,5 +183,14 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
       },
     })),
   );
+  for (const [id, answer] of answers) {
+    const report = reportById.get(id) as ProgressReportRow;
+    const input = accepted.find((a) => a.reportId === id)?.input.attachmentIds ?? [];
+    answer.report = {
+      ...report,
+      unitName: unitName.get(report.unitId) ?? "",
+      attachments: input.map((a) => files.get(a) as AttachmentRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    };
+  }
   return results;
 }

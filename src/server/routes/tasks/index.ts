@@ -29,7 +29,7 @@ import { keptCount } from "../../lag-cache.js";
 import { authorize, can } from "../../policies/index.js";
 import { sidesOf } from "../../policies/task.js";
 import { presentReport, presentTask, presentTaskSummary } from "../../presenters/task.js";
-import { taskDetail, taskReport } from "../../queries/task-detail.js";
+import { taskDetail } from "../../queries/task-detail.js";
 import { type LoadedTask, listTasks, loadTask, scopedTask, taskRow, taskSummaries } from "../../queries/tasks.js";
 import { ReportIntake } from "../../report-intake.js";
 import type { RoutePlugin } from "../types.js";
@@ -185,8 +185,7 @@ export const taskRoutes: RoutePlugin = async (app, { database, lagCache }) => {
     async (req, reply) => {
       const ctx = req.ctx as ActingContext;
       // Checked, written and committed with whatever other reports arrive meanwhile (report-intake.ts).
-      const reportId = await intake.submit(ctx, req.params.id, req.body);
-      return reply.code(201).send(presentReport(await taskReport(db, reportId)));
+      return reply.code(201).send(presentReport(await intake.submit(ctx, req.params.id, req.body)));
     },
   );
 };

@@ -122,6 +122,7 @@ describe("reports arriving together", () => {
       intake.submit(reporterCtx, running[1].id, input("第1项第五次")),
     ]);
     expect(rounds).toEqual([1, running.length - 1, 1]);
-    expect(new Set(landed).size).toBe(running.length + 1);
+    expect(new Set(landed.map((r) => r.id)).size).toBe(running.length + 1);
+    expect(landed.at(-1)).toMatchObject({ narrative: "第1项第五次", unitName: "交通局", attachments: [] });
   });
 });
