@@ -53,7 +53,6 @@ export async function refreshLights(
   knownReported: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   if (!rows.length) return 0;
-  let changed = 0;
   const s = settings ?? (await lightSettings(tx));
   const due = new Map(rows.map((t) => [t.id, lastDuePeriod(t.startOn, today, t.cadence)]));
   const keys = [
@@ -76,6 +75,7 @@ export async function refreshLights(
         )
     : [];
   const have = new Set([...knownReported, ...reported.map((r) => `${r.taskId}|${r.period}`)]);
+  const changes: { id: string; light: string | null; reasons: string[] }[] = [];
   for (const t of rows) {
     const period = due.get(t.id);
     const missing = period && !have.has(`${t.id}|${period.key}`) ? period.end : null;
@@ -93,12 +93,24 @@ export async function refreshLights(
     );
     const light = result?.light ?? null;
     const reasons = result?.reasons ?? [];
-    if (light !== t.light || reasons.join() !== t.lightReasons.join()) {
-      await tx.update(tasks).set({ light, lightReasons: reasons }).where(eq(tasks.id, t.id));
-      changed++;
-    }
+    if (light !== t.light || reasons.join() !== t.lightReasons.join()) changes.push({ id: t.id, light, reasons });
   }
-  return changed;
+  // The lights that changed, a few hundred to a statement (a sweep changes thousands, a round of reports dozens).
+  for (let i = 0; i < changes.length; i += 500) {
+    const values = sql.join(
+      changes.slice(i, i + 500).map(
+        (c) =>
+          sql`(${c.id}::uuid, ${c.light}::text, array[${sql.join(
+            c.reasons.map((r) => sql`${r}`),
+            sql`, `,
+          )}]::text[])`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`update ${tasks} set light = v.light::light, light_reasons = v.reasons
+      from (values ${values}) as v(id, light, reasons) where ${tasks.id} = v.id`);
+  }
+  return changes.length;
 }
 
 /** After a task's progress changed: each ancestor's progress becomes the weighted mean of its children's, bottom up. */
