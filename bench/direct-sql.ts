@@ -48,7 +48,7 @@ export async function replay(
   requests: Statement[][],
   opts: { connections: number; seconds: number; write: boolean },
 ): Promise<SqlTiming> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.connections });
+  const pool = new pg.Pool({ connectionString: url, max: opts.connections, options: "-c jit=off" /* as the server runs them */ });
   const times: number[] = [];
   let errors = 0;
   let next = 0;
