@@ -21,18 +21,23 @@ export async function ensureEvaluationScheme(db: pg.Client, base: string, office
   const res = await fetch(`${base}/api/evaluations`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: office.cookie, "x-csrf-token": office.csrf },
-    body: JSON.stringify({
-      name: NAME,
-      period: "half",
-      peerKind: "region",
-      redFlags: 3,
-      yellowFlags: 3,
-      peers: peers.map((p, k) => ({ peerId: p.id, group: k % 10 === 0 ? "zones" : "counties" })),
-      criteria,
-    }),
+    body: JSON.stringify(schemeBody(NAME, peers, criteria)),
   });
   if (res.status !== 201) throw new Error(`creating the evaluation scheme: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
+}
+
+/** A half-year scheme over regions (every tenth in a group of its own) with three red and three yellow flags. */
+export function schemeBody(name: string, peers: { id: string }[], criteria: ReturnType<typeof schemeCriteria>) {
+  return {
+    name,
+    period: "half",
+    peerKind: "region",
+    redFlags: 3,
+    yellowFlags: 3,
+    peers: peers.map((p, k) => ({ peerId: p.id, group: k % 10 === 0 ? "zones" : "counties" })),
+    criteria,
+  };
 }
 
 /** Twenty criteria: growth and target completion of six indicators, four on tasks, one more on notices, three on projects. */

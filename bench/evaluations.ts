@@ -16,7 +16,7 @@ import { monthBefore } from "../src/domain/indicators.js";
 import { buildApp } from "../src/server/app.js";
 import { todayIso } from "../src/server/clock.js";
 import { configFromEnv } from "../src/server/config.js";
-import { schemeCriteria } from "./evaluation-scheme.js";
+import { schemeBody, schemeCriteria } from "./evaluation-scheme.js";
 import { benchDatabase, signInAs } from "./requests.js";
 
 const PEERS = Number(process.env.PEERS ?? 100);
@@ -105,15 +105,7 @@ try {
     .filter((i) => i.periodKind === "monthly" && i.accumulation === "cumulative")
     .slice(0, 6);
   const criteria = schemeCriteria(indicators.map((i) => i.id));
-  const created = await office.post("/api/evaluations", {
-    name: "bench",
-    period: "half",
-    peerKind: "region",
-    redFlags: 3,
-    yellowFlags: 3,
-    peers: peers.map((p, k) => ({ peerId: p.id, group: k % 10 === 0 ? "zones" : "counties" })),
-    criteria,
-  });
+  const created = await office.post("/api/evaluations", schemeBody("bench", peers, criteria));
   if (created.statusCode !== 201) throw new Error(created.body);
   const schemeId = created.json().id;
   const counts = (await database.db.execute(
