@@ -4,7 +4,8 @@ import { tasks } from "./schema.js";
 
 /**
  * Recounts the reports awaiting review of the given tasks (all tasks without a list), from the
- * reports themselves: one place keeps tasks.pending_reports true, whoever adds or reviews reports.
+ * reports themselves: reviews, the demo and the factories use it. Landing reports counts on
+ * instead (submit-reports.ts: +1 per report, under the task's row lock), to spare a count per report.
  */
 export async function recountPendingReports(db: Queryable, taskIds?: string[]): Promise<void> {
   if (taskIds && !taskIds.length) return;
