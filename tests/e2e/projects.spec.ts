@@ -19,15 +19,21 @@ async function pick(page: Page, testId: string, text: string) {
 
 async function typeDate(page: Page, testId: string, date: string) {
   const input = page.locator(`[data-testid="${testId}"]`).locator("xpath=descendant-or-self::input").first();
-  // A busy browser can drop the typing while the picker opens: type again until the field holds the date.
+  // Typed text alone is only a draft the picker may drop on a busy machine; choosing the day in the
+  // calendar (which the typing scrolls to) is what commits it to the form.
+  const day = page.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title="${date}"]`);
   for (let attempt = 0; attempt < 3; attempt++) {
     await input.click();
     await input.fill(date);
-    // Tab, not Enter: Enter in a form's field sends the form.
-    await input.press("Tab");
-    if ((await input.inputValue()) === date) return;
+    try {
+      await day.click({ timeout: 5_000 });
+    } catch {
+      continue;
+    }
+    await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(date);
+    return;
   }
-  expect(await input.inputValue()).toBe(date);
+  throw new Error(`the date picker ${testId} did not take ${date}`);
 }
 
 describe.runIf(browserAvailable())("projects: register, report a month with a photo, a warning raised and cleared", () => {
