@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ACCUMULATIONS, BETTER, INDICATOR_GROUPS, PERIOD_KINDS, TARGET_LIGHTS } from "../domain/indicators.js";
 import { text, version } from "./common.js";
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "period_invalid" });
+export const month = z.string().regex(/^(?:19|2[01])\d{2}-(0[1-9]|1[0-2])$/, { error: "period_invalid" });
 const year = z.coerce.number().int().min(2000).max(2100);
 const figure = z.number({ error: "number_invalid" }).min(-1e12).max(1e12);
 const unitRef = z.object({ id: z.string(), name: z.string() });

@@ -54,7 +54,7 @@ export type ProjectUpdate = z.infer<typeof projectUpdate>;
 
 export const projectReportIn = z
   .object({
-    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "period_invalid" }),
+    period: z.string().regex(/^(?:19|2[01])\d{2}-(0[1-9]|1[0-2])$/, { error: "period_invalid" }),
     amount,
     narrative: text(4000),
     /** Nodes reached this month, with the date. */

@@ -125,7 +125,7 @@ export const reportCreate = z
     /** The reporting period ("2023-05", "2023-W19", "2023-Q2"); the current one when left out. */
     period: z
       .string()
-      .regex(/^\d{4}-(?:\d{2}|W\d{2}|Q[1-4])$/, { error: "period_format" })
+      .regex(/^(?:19|2[01])\d{2}-(?:\d{2}|W\d{2}|Q[1-4])$/, { error: "period_format" })
       .optional(),
     narrative: text(4000),
     percent: z.number().min(0).max(100).nullable().default(null),

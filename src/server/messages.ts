@@ -19,6 +19,7 @@ const MESSAGES = {
   route_not_found: { "zh-CN": "接口不存在", en: "No such route" },
   // Field messages
   required: { "zh-CN": "必填", en: "Required" },
+  nul_character: { "zh-CN": "不能包含空字符（\\0）", en: "Must not contain a NUL character (\\0)" },
   unknown_field: { "zh-CN": "未知字段", en: "Unknown field" },
   code_format_region: {
     "zh-CN": "行政区划代码应为 6 位数字（乡镇为 9 或 12 位）",

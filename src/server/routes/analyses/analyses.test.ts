@@ -61,6 +61,14 @@ describe("the month's analysis", () => {
     expect(a.abilities).toEqual({ update: true, delete: true });
   });
 
+  it("refuses a month outside the years the figures can hold, naming the field (found by the fuzzer)", async () => {
+    for (const month of ["0634-03", "1000-01", "2026-13"]) {
+      const res = await office.post("/api/analyses", { month, regionId: city.id });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().fields[0].field).toBe("month");
+    }
+  });
+
   it("is edited before export; the .docx carries the edit and the figures' table", async () => {
     const current = (await viewer.get(`/api/analyses/${id}`)).json();
     const sections = current.sections.map((s: { heading: string; paragraphs: string[] }, i: number) =>

@@ -70,6 +70,10 @@ describe("POST /api/auth/login", () => {
     });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().fields[0].field).toBe("admin");
+    // PostgreSQL cannot store a NUL character: refused up front with its field (found by the fuzzer).
+    const nul = await login("ad\u0000min", "x");
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().fields).toEqual([{ field: "username", message: "Must not contain a NUL character (\\0)" }]);
   });
 
   it("rate-limits failures per account, even with the right password afterwards", async () => {
