@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { releaseClientsOnFailedBegin } from "./pool-transactions.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -64,9 +65,13 @@ async function openPostgres(
   logQuery?: OpenOptions["logQuery"],
   replicaUrl?: string,
 ): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, options: NO_JIT });
-  // An idle client that loses its server must not crash the process.
+  // A server that cannot be reached fails the request in seconds (a 503) instead of holding it.
+  const pool = new pg.Pool({ connectionString: url, max, options: NO_JIT, connectionTimeoutMillis: 5000 });
+  releaseClientsOnFailedBegin();
+  // A client that loses its server must not crash the process: an idle one is dropped by the pool,
+  // one in use (inside a transaction) fails its query and the request answers 503.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const logger = logQuery ? { logQuery } : undefined;
   const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
   const replica = replicaUrl ? openReplica(replicaUrl, max, logger) : null;
@@ -130,6 +135,7 @@ function openReplica(url: string, max: number, logger: { logQuery: NonNullable<O
     options: NO_JIT,
   });
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const state = {
     db: drizzlePg(pool, { schema, logger }) as unknown as Db,
     healthy: false,

@@ -26,6 +26,33 @@ function fieldFromIssue(issue: ValidationIssue, locale: Locale, where: string): 
   return { field: path || where, message: typeof text === "string" ? text : (text?.message ?? issue.message) };
 }
 
+/** Codes of a database that cannot be reached, is shutting down or starting up: the request may be tried again. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+const UNAVAILABLE_TEXT =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/;
+
+export function databaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if ((e.code && UNAVAILABLE_CODES.has(e.code)) || UNAVAILABLE_TEXT.test(e.message ?? "")) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 export function errorHandler(error: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply) {
   const locale: Locale = request.ctx?.locale ?? "zh-CN";
   if (error instanceof HttpError) {
@@ -56,6 +83,13 @@ export function errorHandler(error: FastifyError | HttpError | Error, request: F
   const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   if (pgCode === "23505" || pgCode === "40001" || pgCode === "40P01") {
     return reply.code(409).send({ statusCode: 409, code: "conflict", message: translate("stale_version", locale) });
+  }
+  if (databaseUnavailable(error)) {
+    request.log.warn({ err: error }, "database unavailable");
+    return reply
+      .code(503)
+      .header("retry-after", "5")
+      .send({ statusCode: 503, code: "database_unavailable", message: translate("database_unavailable", locale) });
   }
   request.log.error({ err: error }, "unhandled error");
   return reply.code(500).send({ statusCode: 500, code: "server_error", message: translate("server_error", locale) });

@@ -19,6 +19,10 @@ const MESSAGES = {
   route_not_found: { "zh-CN": "接口不存在", en: "No such route" },
   // Field messages
   required: { "zh-CN": "必填", en: "Required" },
+  database_unavailable: {
+    "zh-CN": "数据库暂时无法连接，请稍后重试",
+    en: "The database cannot be reached just now; please try again shortly",
+  },
   nul_character: { "zh-CN": "不能包含空字符（\\0）", en: "Must not contain a NUL character (\\0)" },
   unknown_field: { "zh-CN": "未知字段", en: "Unknown field" },
   code_format_region: {
