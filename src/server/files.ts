@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { access, mkdir, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 
 /** The types accepted as evidence, each known by its first bytes; a file's name must agree with its content. */
@@ -63,8 +63,14 @@ export async function storeFile(dir: string, buf: Buffer): Promise<string> {
     await mkdir(join(dir, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
     // Written aside, then renamed: a crash never leaves half a file under the final name.
     const temp = `${target}.${process.pid}.${Date.now()}.part`;
-    await writeFile(temp, buf);
-    await rename(temp, target);
+    try {
+      await writeFile(temp, buf);
+      await rename(temp, target);
+    } catch (e) {
+      // A disk that filled up mid-write leaves no half file behind.
+      await rm(temp, { force: true });
+      throw e;
+    }
   }
   return sha256;
 }
