@@ -30,7 +30,6 @@ export function HomePage() {
             <Card
               hoverable
               title={t(`nav.${m.key}`)}
-              extra={<Tag>{t("home.soon")}</Tag>}
               onClick={() => navigate(`/${m.path}`)}
               style={{ height: "100%" }}
             >
