@@ -10,9 +10,7 @@
  *
  * A database luoshi_bench_s<scale> is generated once (`luoshi demo --scale`) and kept for the next run.
  */
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openDatabase } from "../src/db/connection.js";
 import { DEMO_PASSWORD } from "../src/db/demo-jurisdiction.js";
@@ -20,6 +18,7 @@ import { parseScale, scaleSizes, taskCount } from "../src/db/scale/sizes.js";
 import { buildApp } from "../src/server/app.js";
 import { todayIso } from "../src/server/clock.js";
 import { configFromEnv } from "../src/server/config.js";
+import { ensureData } from "./data.js";
 import { replay, type SqlTiming, type Statement, StatementRecorder } from "./direct-sql.js";
 import { asSession, type Endpoint, endpoints, type Session } from "./endpoints.js";
 import { ensureEvaluationScheme } from "./evaluation-scheme.js";
@@ -28,7 +27,6 @@ import { checkAgainst, printGrowth, printTable, type Row, type ScaleRun } from "
 import { signIn, startCluster, startServer } from "./server.js";
 import { writeLoad } from "./writes.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
@@ -55,42 +53,8 @@ if (!admin) {
   process.exit(0);
 }
 
-/** The database for a scale: reused when it already holds that scale, generated otherwise. */
-async function ensureData(scale: number): Promise<{ url: string; loadSeconds: number | null }> {
-  const name = `luoshi_bench_s${scale}`;
-  const url = new URL(admin as string);
-  url.pathname = `/${name}`;
-  const server = new pg.Client({ connectionString: admin });
-  await server.connect();
-  try {
-    const exists = (await server.query("select 1 from pg_database where datname = $1", [name])).rowCount;
-    if (exists && !FRESH) {
-      const db = new pg.Client({ connectionString: url.toString() });
-      await db.connect();
-      const marker = await db.query("select value from settings where key = 'generated'").catch(() => ({ rows: [] }));
-      await db.end();
-      if ((marker.rows[0] as { value?: { scale: number } } | undefined)?.value?.scale === scale)
-        return { url: url.toString(), loadSeconds: null };
-    }
-    await server.query(`drop database if exists ${name} with (force)`);
-    await server.query(`create database ${name}`);
-  } finally {
-    await server.end();
-  }
-  console.log(`Generating scale ${scale} into ${name}…`);
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ["bin/luoshi.mjs", "demo", "--scale", String(scale)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url.toString(), LUOSHI_DEMO: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const code = await new Promise((resolve) => child.on("exit", resolve));
-  if (code !== 0) throw new Error(`luoshi demo --scale ${scale} failed (${code})`);
-  return { url: url.toString(), loadSeconds: (performance.now() - t0) / 1000 };
-}
-
 async function runScale(scale: number, port: number): Promise<ScaleRun> {
-  const data = await ensureData(scale);
+  const data = await ensureData(admin as string, scale, FRESH);
   const server = CLUSTER
     ? await startCluster({ databaseUrl: data.url, port })
     : await startServer({ databaseUrl: data.url, port });

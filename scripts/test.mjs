@@ -51,6 +51,10 @@ if (DATABASE_URL)
     ...["--check", "bench/baseline-city.json"],
   ]);
 
+// A short soak: 200 simulated people through the HTTP API for a minute, no errors, no lost
+// report, memory flat after warm-up (`npm run bench:soak` runs ten minutes by hand).
+if (DATABASE_URL) run("soak, 200 people for 60 s", "npx", ["tsx", "bench/soak.ts", "--users", "200", "--seconds", "60"]);
+
 vitest("browser specs (Chromium)", ["--config", "vitest.e2e.config.ts"], withoutPg);
 
 process.stdout.write(`\n${failures.length ? `Failed: ${failures.join("; ")}` : "All steps passed."}\n`);

@@ -34,6 +34,11 @@ export function unitInScope(actor: Actor, unit: ScopedUnit): boolean {
   return false;
 }
 
+/** Whether the actor may act for a region (enter its figures, set its targets, write its analysis): admins any, others their own region and those below. */
+export function regionInScope(actor: Actor, regionPath: string): boolean {
+  return hasRole(actor, "admin") || isWithin(regionPath, actor.regionPath);
+}
+
 /** How a list query must be narrowed for the actor. */
 export type UnitScope =
   | { kind: "all" }

@@ -19,7 +19,12 @@ export async function createTask(
   field = "",
 ): Promise<TaskRow> {
   const { directiveIds, coUnitIds, milestones: steps, assign, parent, parentId: _p, ...fields } = input;
-  await checkReferences(tx, { leadUnitId: fields.leadUnitId, coUnitIds, directiveIds, campaignId: fields.campaignId }, field);
+  await checkReferences(
+    tx,
+    ctx.actor,
+    { leadUnitId: fields.leadUnitId, coUnitIds, directiveIds, campaignId: fields.campaignId },
+    field,
+  );
   steps.forEach((m, i) => {
     if (m.dueOn < fields.startOn || m.dueOn > fields.dueOn)
       throw badRequest(`${field}milestones.${i}.dueOn`, "milestone_outside");

@@ -1,9 +1,12 @@
+import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { analyses } from "../../db/schema.js";
+import { analyses, regions } from "../../db/schema.js";
 import { type AnalysisFigures, draftAnalysis } from "../../domain/analysis.js";
 import type { Locale } from "../../domain/people.js";
+import { regionInScope } from "../../domain/scope.js";
 import { writeAudit } from "../audit.js";
 import type { ActingContext } from "../context.js";
+import { badRequest } from "../errors.js";
 import { figuresFor } from "../queries/indicator-figures.js";
 import { cityAndParts, listIndicators } from "../queries/indicators.js";
 import { indicatorLightSettings } from "../queries/settings.js";
@@ -51,6 +54,9 @@ export async function analysisFigures(db: Queryable, month: string, regionId: st
 
 /** Drafts the month's analysis from the figures as they stand and keeps both for editing. */
 export async function createAnalysis(ctx: ActingContext, month: string, regionId: string, tx: Queryable): Promise<string> {
+  // Written for one's own region or one below.
+  const [region] = await tx.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId));
+  if (!region || !regionInScope(ctx.actor, region.path)) throw badRequest("regionId", "region_missing");
   const locale = ctx.locale;
   const figures = await analysisFigures(tx, month, regionId, locale);
   const draft = draftAnalysis(figures, locale);

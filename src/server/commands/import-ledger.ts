@@ -182,7 +182,7 @@ export async function importLedger(
   const refs = {
     actor: ctx.actor,
     today: input.today,
-    units: await unitLookup(db),
+    units: await unitLookup(db, ctx.actor),
     campaigns: await campaignsByName(db),
     tasks: await knownTasks(db, lines),
   };

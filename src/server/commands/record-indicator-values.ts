@@ -2,6 +2,7 @@ import { and, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { indicatorValues, regions } from "../../db/schema.js";
 import { isPeriod } from "../../domain/indicators.js";
+import { regionInScope } from "../../domain/scope.js";
 import { writeAudit } from "../audit.js";
 import type { ActingContext } from "../context.js";
 import { badRequest } from "../errors.js";
@@ -45,7 +46,10 @@ export async function recordIndicatorValues(
     seen.add(key(c));
   });
   const regionIds = [...new Set(cells.map((c) => c.regionId))];
-  const known = await tx.select({ id: regions.id }).from(regions).where(inArray(regions.id, regionIds));
+  // A region outside the actor's own and those below is as good as missing: figures are entered for one's jurisdiction.
+  const known = (
+    await tx.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, regionIds))
+  ).filter((r) => regionInScope(ctx.actor, r.path));
   if (known.length !== regionIds.length) {
     const ids = new Set(known.map((r) => r.id));
     throw badRequest(`values.${cells.findIndex((c) => !ids.has(c.regionId))}.regionId`, "not_found");

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { indicatorTargets, regions } from "../../db/schema.js";
+import { regionInScope } from "../../domain/scope.js";
 import type { TargetsIn } from "../../schemas/indicators.js";
 import { writeAudit } from "../audit.js";
 import type { ActingContext } from "../context.js";
@@ -13,7 +14,10 @@ export async function saveIndicatorTargets(ctx: ActingContext, indicator: Loaded
   if (regionIds.length !== input.targets.length) throw badRequest("targets", "value_repeated");
   if (regionIds.length) {
     const known = new Set(
-      (await tx.select({ id: regions.id }).from(regions).where(inArray(regions.id, regionIds))).map((r) => r.id),
+      (await tx.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, regionIds)))
+        // Targets are set for one's own region and those below.
+        .filter((r) => regionInScope(ctx.actor, r.path))
+        .map((r) => r.id),
     );
     const missing = input.targets.findIndex((t) => !known.has(t.regionId));
     if (missing >= 0) throw badRequest(`targets.${missing}.regionId`, "not_found");

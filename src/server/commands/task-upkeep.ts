@@ -1,9 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { campaigns, directives, progressReports, type TaskRow, taskEvents, tasks, units } from "../../db/schema.js";
+import { campaigns, directives, progressReports, regions, type TaskRow, taskEvents, tasks, units } from "../../db/schema.js";
 import { computeLight, type LightSettings } from "../../domain/light.js";
 import { lastDuePeriod } from "../../domain/reporting-periods.js";
 import { rollUpProgress } from "../../domain/rollup.js";
+import { type Actor, unitInScope } from "../../domain/scope.js";
 import type { TaskState } from "../../domain/task-states.js";
 import { todayIso } from "../clock.js";
 import type { RequestContext } from "../context.js";
@@ -131,6 +132,7 @@ export async function rollUpAncestors(tx: Queryable, path: string): Promise<void
 /** 400 naming the field when a referenced unit, directive or campaign does not exist (or is inactive). */
 export async function checkReferences(
   tx: Queryable,
+  actor: Actor,
   input: { leadUnitId?: string; coUnitIds?: string[]; directiveIds?: string[]; campaignId?: string | null },
   prefix = "",
 ): Promise<void> {
@@ -139,10 +141,14 @@ export async function checkReferences(
     const found = new Set(
       (
         await tx
-          .select({ id: units.id })
+          .select({ id: units.id, regionPath: regions.path })
           .from(units)
+          .innerJoin(regions, eq(regions.id, units.regionId))
           .where(and(inArray(units.id, unitIds), eq(units.active, true)))
-      ).map((r) => r.id),
+      )
+        // A unit outside the actor's jurisdiction is as good as missing: work is assigned within it.
+        .filter((u) => unitInScope(actor, u))
+        .map((r) => r.id),
     );
     if (input.leadUnitId && !found.has(input.leadUnitId)) throw badRequest(`${prefix}leadUnitId`, "unit_missing");
     input.coUnitIds?.forEach((id, i) => {

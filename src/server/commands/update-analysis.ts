@@ -1,15 +1,26 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { analyses } from "../../db/schema.js";
+import { analyses, regions } from "../../db/schema.js";
+import { type Actor, regionInScope } from "../../domain/scope.js";
 import type { AnalysisUpdate } from "../../schemas/analyses.js";
 import { writeAudit } from "../audit.js";
 import type { ActingContext } from "../context.js";
 import { conflict, notFound } from "../errors.js";
 
+/** The analysis if the actor may change it: one of their own region or a region below (otherwise as good as missing). */
+async function analysisOfScope(tx: Queryable, actor: Actor, id: string) {
+  const [row] = await tx
+    .select({ analysis: analyses, regionPath: regions.path })
+    .from(analyses)
+    .innerJoin(regions, eq(regions.id, analyses.regionId))
+    .where(eq(analyses.id, id));
+  if (!row || !regionInScope(actor, row.regionPath)) throw notFound();
+  return row.analysis;
+}
+
 /** Saves the edited title and text; the figures stay as they were drafted. */
 export async function updateAnalysis(ctx: ActingContext, id: string, input: AnalysisUpdate, tx: Queryable): Promise<void> {
-  const [before] = await tx.select().from(analyses).where(eq(analyses.id, id));
-  if (!before) throw notFound();
+  const before = await analysisOfScope(tx, ctx.actor, id);
   const [after] = await tx
     .update(analyses)
     .set({
@@ -31,6 +42,7 @@ export async function updateAnalysis(ctx: ActingContext, id: string, input: Anal
 }
 
 export async function deleteAnalysis(ctx: ActingContext, id: string, tx: Queryable): Promise<void> {
+  await analysisOfScope(tx, ctx.actor, id);
   const [gone] = await tx.delete(analyses).where(eq(analyses.id, id)).returning();
   if (!gone) throw notFound();
   await writeAudit(tx, ctx, {

@@ -27,7 +27,7 @@ export async function updateTask(
   if (deadlineMoved && !deadlineReason) throw badRequest("deadlineReason", "deadline_reason");
   if ((fields.targetKind ?? task.targetKind) === "quantity" && (fields.targetValue ?? task.targetValue) === null)
     throw badRequest("targetValue", "required");
-  await checkReferences(tx, {
+  await checkReferences(tx, ctx.actor, {
     leadUnitId: fields.leadUnitId,
     coUnitIds: coUnitIds ?? (fields.leadUnitId ? task.coUnitIds : undefined),
     directiveIds,

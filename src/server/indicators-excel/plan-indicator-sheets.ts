@@ -1,8 +1,9 @@
-import { and, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { indicatorValues } from "../../db/schema.js";
+import { indicatorValues, regions as regionsTable } from "../../db/schema.js";
 import { type ReadCell, type ReadProblem, readStatisticsSheet, type SheetLayout } from "../../domain/indicator-sheets.js";
-import type { Actor } from "../../domain/scope.js";
+import { type Actor, regionInScope } from "../../domain/scope.js";
+import { badRequest } from "../errors.js";
 import { can } from "../policies/index.js";
 import { cityAndParts, type LoadedIndicator, listIndicators } from "../queries/indicators.js";
 import { type Sheet, text } from "../sheets/workbook.js";
@@ -30,6 +31,9 @@ export async function planIndicatorSheets(
   sheets: Sheet[],
   opts: { regionId: string; period: string | null },
 ): Promise<IndicatorImportPlan> {
+  // A workbook is the figures of one's own region (or one below) and its parts.
+  const [anchor] = await db.select({ path: regionsTable.path }).from(regionsTable).where(eq(regionsTable.id, opts.regionId));
+  if (!anchor || !regionInScope(actor, anchor.path)) throw badRequest("regionId", "region_missing");
   const catalog = await listIndicators(db, { active: "true" });
   const { city, parts } = await cityAndParts(db, opts.regionId);
   const regions = [city, ...parts];

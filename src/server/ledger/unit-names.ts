@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { units } from "../../db/schema.js";
+import { regions, units } from "../../db/schema.js";
+import { type Actor, unitInScope } from "../../domain/scope.js";
 
 /**
  * Units as a ledger names them: by name, which offices read; a name two units share is written
@@ -18,12 +19,24 @@ export type UnitLookup = (text: string) => { id: string } | { error: "unit_unkno
 /**
  * Finds an active unit from a ledger cell: its name, its short name (市发改委) or English name,
  * its code, or "name (code)" with either kind of bracket. A full name wins over a short one.
+ * Given an actor, only the units within their jurisdiction: work is assigned there, and a name
+ * shared with a unit elsewhere is not ambiguous for them.
  */
-export async function unitLookup(db: Queryable): Promise<UnitLookup> {
-  const all = await db
-    .select({ id: units.id, name: units.name, shortName: units.shortName, nameEn: units.nameEn, code: units.code })
-    .from(units)
-    .where(eq(units.active, true));
+export async function unitLookup(db: Queryable, actor?: Actor): Promise<UnitLookup> {
+  const all = (
+    await db
+      .select({
+        id: units.id,
+        name: units.name,
+        shortName: units.shortName,
+        nameEn: units.nameEn,
+        code: units.code,
+        regionPath: regions.path,
+      })
+      .from(units)
+      .innerJoin(regions, eq(regions.id, units.regionId))
+      .where(eq(units.active, true))
+  ).filter((u) => !actor || unitInScope(actor, u));
   const byName = new Map<string, string[]>();
   const byAlias = new Map<string, string[]>();
   const byCode = new Map<string, string>();

@@ -40,7 +40,7 @@ import {
   type UnitRow,
   type UserRow,
 } from "../../db/schema.js";
-import { createTestApp, type TestApp } from "../testing.js";
+import { type Agent, createTestApp, type TestApp } from "../testing.js";
 
 const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
 /** Routes that act on the caller's own account: any signed-in person may, roles or not. */
@@ -53,6 +53,11 @@ const SELF_ROUTES = [
 ];
 
 interface Fixture {
+  /** A work ledger with one task led by the other unit; a sheet of the other region's figures. */
+  ledger: Buffer;
+  indicatorSheet: Buffer;
+  /** Where the records are, as their project's code says (OTHER-below, OTHER-above, OTHER-beside). */
+  tag: string;
   region: RegionRow;
   otherUnit: UnitRow;
   otherUser: UserRow;
@@ -200,7 +205,7 @@ const EXAMPLES: Record<string, Example> = {
     url: "/api/settings/light",
     body: { nearDays: 20, behindPoints: 10, seriouslyBehindPoints: 30, reportGraceDays: 3 },
   }),
-  "POST /api/ledger-imports": () => ({ url: "/api/ledger-imports", raw: LEDGER }),
+  "POST /api/ledger-imports": (f) => ({ url: "/api/ledger-imports", raw: f.ledger }),
   "GET /api/ledger-imports/:id": () => ({ url: "/api/ledger-imports/6f1c1b9e-0000-4000-8000-000000000000" }),
   "GET /api/notices": () => ({ url: "/api/notices" }),
   "GET /api/notices/:id": (f) => ({ url: `/api/notices/${f.otherNoticeId}` }),
@@ -290,7 +295,7 @@ const EXAMPLES: Record<string, Example> = {
     },
   }),
   "GET /api/projects/export": () => ({ url: "/api/projects/export" }),
-  "POST /api/project-imports": () => ({ url: "/api/project-imports", raw: LEDGER }),
+  "POST /api/project-imports": (f) => ({ url: "/api/project-imports", raw: f.ledger }),
   "GET /api/regions/:id/map": (f) => ({ url: `/api/regions/${f.region.id}/map` }),
   "PUT /api/regions/:id/map": (f) => ({
     url: `/api/regions/${f.region.id}/map`,
@@ -338,7 +343,7 @@ const EXAMPLES: Record<string, Example> = {
     url: `/api/indicators/${f.otherIndicatorId}/targets`,
     body: { year: 2026, targets: [{ regionId: f.region.id, kind: "growth", amount: 6 }] },
   }),
-  "POST /api/indicator-imports": (f) => ({ url: `/api/indicator-imports?regionId=${f.region.id}`, raw: INDICATOR_SHEET }),
+  "POST /api/indicator-imports": (f) => ({ url: `/api/indicator-imports?regionId=${f.region.id}`, raw: f.indicatorSheet }),
   "GET /api/indicator-figures": (f) => ({ url: `/api/indicator-figures?regionId=${f.region.id}` }),
   "GET /api/cockpit": (f) => ({ url: `/api/cockpit?regionId=${f.region.id}` }),
   "GET /api/analyses": () => ({ url: "/api/analyses" }),
@@ -369,21 +374,13 @@ const EXAMPLES: Record<string, Example> = {
   "GET /api/audit/facets": () => ({ url: "/api/audit/facets" }),
 };
 
-let t: TestApp;
-let f: Fixture;
-let LEDGER: Buffer;
-let INDICATOR_SHEET: Buffer;
-let ownUnit: UnitRow;
-const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const db = t.database.db;
-  const province = await buildRegion(db, { level: "province" });
-  const city = await buildRegion(db, { parent: province });
-  const region = await buildRegion(db, { parent: city });
-  ownUnit = await buildUnit(db, { region: city });
-  const otherUnit = await buildUnit(db, { region });
+/** The records of one unit (in `region`) that the examples aim at. */
+async function buildFixture(
+  db: TestApp["database"]["db"],
+  region: RegionRow,
+  otherUnit: UnitRow,
+  tag: string,
+): Promise<{ fixture: Fixture }> {
   const otherUser = await buildUser(db, { unit: otherUnit });
   const otherMeeting = await buildMeeting(db, { unitId: otherUnit.id, directiveTexts: ["要加快推进重大项目建设"] });
   const [otherDirective] = await db.select().from(directives).where(eq(directives.meetingId, otherMeeting.id));
@@ -396,7 +393,7 @@ beforeAll(async () => {
     ["任务", "牵头单位", "完成时限"],
     ["A task", otherUnit.name, "2030-01-01"],
   ]);
-  LEDGER = Buffer.from(await book.xlsx.writeBuffer());
+  const ledger = Buffer.from(await book.xlsx.writeBuffer());
   const [otherMilestone] = await db
     .insert(milestones)
     .values({ taskId: otherTask.id, ordinal: 1, title: "Land approved", dueOn: "2023-06-30" })
@@ -444,7 +441,7 @@ beforeAll(async () => {
   const [otherProject] = await db
     .insert(projects)
     .values({
-      code: "OTHER-1",
+      code: `OTHER-${tag}`,
       name: "Other project",
       regionId: region.id,
       leadUnitId: otherUnit.id,
@@ -462,7 +459,7 @@ beforeAll(async () => {
     ["指标", region.name],
     [otherIndicator.code, 12.5],
   ]);
-  INDICATOR_SHEET = Buffer.from(await sheet.xlsx.writeBuffer());
+  const indicatorSheet = Buffer.from(await sheet.xlsx.writeBuffer());
   const [otherAnalysis] = await db
     .insert(analyses)
     .values({
@@ -488,7 +485,10 @@ beforeAll(async () => {
       content: { from: "2025-07", to: "2025-12", criteria: [], rows: [] },
     })
     .returning();
-  f = {
+  const fixture: Fixture = {
+    tag,
+    ledger,
+    indicatorSheet,
     otherSchemeId: otherScheme.id,
     otherResultId: otherResult.id,
     otherAnalysisId: otherAnalysis.id,
@@ -509,12 +509,36 @@ beforeAll(async () => {
     otherReport,
     otherAttachment,
   };
+  return { fixture };
+}
+
+let t: TestApp;
+let f: Fixture;
+let above: Fixture;
+let beside: Fixture;
+let ownUnit: UnitRow;
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const province = await buildRegion(db, { level: "province" });
+  const city = await buildRegion(db, { parent: province });
+  const region = await buildRegion(db, { parent: city });
+  ownUnit = await buildUnit(db, { region: city });
+  const otherUnit = await buildUnit(db, { region });
+  const built = await buildFixture(db, region, otherUnit, "below");
+  f = built.fixture;
+  // A city's people and the records of the province above it and of the city beside it.
+  const besideCity = await buildRegion(db, { parent: province });
+  above = (await buildFixture(db, province, await buildUnit(db, { region: province }), "above")).fixture;
+  beside = (await buildFixture(db, besideCity, await buildUnit(db, { region: besideCity }), "beside")).fixture;
 });
 afterAll(() => t.close());
 
 const guarded = () => t.app.routeList.filter((r) => !r.public);
-const send = (agent: Awaited<ReturnType<TestApp["signIn"]>>, route: { method: string; url: string }) => {
-  const ex = EXAMPLES[key(route)](f);
+const send = (agent: Awaited<ReturnType<TestApp["signIn"]>>, route: { method: string; url: string }, fixture = f) => {
+  const ex = EXAMPLES[key(route)](fixture);
   if (ex.raw)
     return agent.request(route.method as "POST", ex.url, ex.raw, {
       "content-type": "application/octet-stream",
@@ -570,35 +594,92 @@ describe("every route", () => {
         expect(res.statusCode, key(route)).toBeLessThan(300);
         continue;
       }
-      if (
-        (route.url.startsWith("/api/regions") ||
-          route.url.startsWith("/api/campaigns") ||
-          route.url.startsWith("/api/settings") ||
-          route.url.startsWith("/api/indicator") ||
-          route.url.startsWith("/api/evaluation")) &&
-        route.method === "GET"
-      ) {
-        // Regions, campaigns, the light's thresholds, economic indicators and evaluations are shared
-        // (campaigns are announced programmes, figures published statistics, flags announced), not a unit's records.
-        expect(res.statusCode, key(route)).toBe(200);
-        continue;
-      }
-      if (res.statusCode === 200 && String(res.headers["content-type"]).includes("spreadsheetml")) {
-        // A ledger is zipped: read it to see that the other unit's task is not in it.
-        const book = new ExcelJS.Workbook();
-        await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-        // The task ledger has its title row and header; the project library its header alone.
-        expect(book.worksheets[0].rowCount, key(route)).toBe(route.url === "/api/projects/export" ? 1 : 2);
-      } else if (res.statusCode === 200 && route.method === "GET") {
-        expect(res.body, key(route)).not.toContain(f.otherUnit.id);
-        expect(res.body, key(route)).not.toContain(f.otherUser.id);
-        expect(res.body, key(route)).not.toContain(f.otherMeeting.id);
-      } else {
-        expect([403, 404], key(route)).toContain(res.statusCode);
-      }
+      await expectKeptOut(res, route, f, "a reporter", agent);
     }
   });
+
+  it("keeps a city's coordinator and leader out of the records of the province above and the city beside", {
+    timeout: 300_000,
+  }, async () => {
+    let checked = 0;
+    const leaks: string[] = [];
+    for (const role of ["coordinator", "leader"] as const) {
+      const person = await buildUser(t.database.db, { unit: ownUnit, roles: [role] });
+      for (const [where, fixture] of [
+        ["above", above],
+        ["beside", beside],
+      ] as const) {
+        for (const route of guarded()) {
+          if (SELF_ROUTES.includes(key(route)) || OWN_WORK_ROUTES.includes(key(route))) continue;
+          const agent = await t.signIn(person);
+          const res = await send(agent, route, fixture);
+          await expectKeptOut(res, route, fixture, `a ${role}, the region ${where}`, agent).catch((e: Error) =>
+            leaks.push(e.message.split("\n")[0]),
+          );
+          checked++;
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
 });
+
+/** Examples that create something of the caller's own, naming nothing of the other unit's. */
+const OWN_SCOPE_WRITES = [
+  "POST /api/meetings",
+  "POST /api/meetings/draft",
+  "POST /api/meetings/draft-file",
+  "POST /api/campaigns",
+  "POST /api/bulletins",
+  "POST /api/bulletin-schedules",
+];
+
+/** Shared by everyone signed in (not a unit's records): regions, campaigns, the light's thresholds, indicators, evaluations. */
+const sharedRead = (route: { method: string; url: string }) =>
+  route.method === "GET" &&
+  ["/api/regions", "/api/campaigns", "/api/settings", "/api/indicator", "/api/evaluation"].some((p) => route.url.startsWith(p));
+
+/** The other unit's records stay out of the answer: refused (403/404), or left out of what is listed. */
+async function expectKeptOut(
+  res: Awaited<ReturnType<typeof send>>,
+  route: { method: string; url: string },
+  fixture: Fixture,
+  who: string,
+  agent: Agent,
+) {
+  const what = `${key(route)} as ${who}`;
+  if (sharedRead(route)) {
+    // Campaigns are announced programmes, figures published statistics, flags announced.
+    expect(res.statusCode, what).toBe(200);
+    return;
+  }
+  if (res.statusCode === 200 && String(res.headers["content-type"]).includes("spreadsheetml")) {
+    // A ledger is zipped: read it to see that the other unit's task is not in it.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(book.worksheets[0].getSheetValues());
+    expect(text, what).not.toContain(fixture.otherTask.title);
+    expect(text, what).not.toContain(`OTHER-${fixture.tag}`);
+  } else if ((res.statusCode === 200 && route.method === "GET") || OWN_SCOPE_WRITES.includes(key(route))) {
+    if (res.statusCode >= 300) expect([400, 403], what).toContain(res.statusCode);
+    expect(res.body, what).not.toContain(fixture.otherUnit.id);
+    expect(res.body, what).not.toContain(fixture.otherUser.id);
+    expect(res.body, what).not.toContain(fixture.otherMeeting.id);
+  } else if (res.statusCode === 202 && key(route) === "POST /api/ledger-imports") {
+    // The import is checked after it is accepted: a row naming a unit out of reach fails it whole.
+    const job = res.json() as { id: string };
+    let state = { phase: "reading", result: null as { ok: boolean } | null };
+    for (let i = 0; i < 100 && state.phase !== "done" && state.phase !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = (await agent.get(`/api/ledger-imports/${job.id}`)).json();
+    }
+    expect(state.result?.ok, what).toBe(false);
+  } else {
+    // Refused: forbidden, not found, or (a reference to a record out of reach) a field error.
+    expect([400, 403, 404], what).toContain(res.statusCode);
+  }
+}
 
 describe("the API description", () => {
   it("GET /api/openapi.json describes every route", async () => {

@@ -27,12 +27,7 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         {MODULES.map((m) => (
           <Col xs={24} sm={12} lg={6} key={m.key}>
-            <Card
-              hoverable
-              title={t(`nav.${m.key}`)}
-              onClick={() => navigate(`/${m.path}`)}
-              style={{ height: "100%" }}
-            >
+            <Card hoverable title={t(`nav.${m.key}`)} onClick={() => navigate(`/${m.path}`)} style={{ height: "100%" }}>
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ marginBottom: 0 }}>
                 {t(`module.${m.key}`)}
               </Typography.Paragraph>

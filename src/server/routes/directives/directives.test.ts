@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMeeting, buildRegion, buildUnit, buildUser } from "../../../db/factories.js";
-import type { MeetingRow } from "../../../db/schema.js";
+import type { MeetingRow, RegionRow } from "../../../db/schema.js";
 import type { MeetingOut } from "../../../schemas/meetings.js";
 import { type Agent, createTestApp, type TestApp } from "../../testing.js";
 
 let t: TestApp;
 let coordinator: Agent;
+let cityRegion: RegionRow;
 let countyCoordinator: Agent;
 let cityMeeting: MeetingRow;
 let countyMeeting: MeetingRow;
@@ -18,6 +19,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   const city = await buildRegion(db, { level: "city" });
+  cityRegion = city;
   const county = await buildRegion(db, { parent: city });
   const cityUnit = await buildUnit(db, { region: city });
   const countyUnit = await buildUnit(db, { region: county });
@@ -101,7 +103,8 @@ describe("editing a meeting's directives", () => {
 describe("suggested lead units", () => {
   it("suggests the unit a similar past directive went to and units whose keywords the text has, with why", async () => {
     const db = t.database.db;
-    const region = await buildRegion(db, { level: "city" });
+    // The city office's own units: tasks go to units within its jurisdiction.
+    const region = cityRegion;
     const safetyBureau = await buildUnit(db, { region, name: "应急管理局", keywords: ["安全生产", "应急"] });
     const reformCommission = await buildUnit(db, { region, name: "发改委", keywords: ["重大项目", "投资"] });
     await buildUnit(db, { region, name: "已撤并局", keywords: ["安全生产"], active: false });
