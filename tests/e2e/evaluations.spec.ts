@@ -54,14 +54,23 @@ describe.runIf(browserAvailable())("evaluations: define a scheme, compute, inspe
 
   it("a bonus counts once computed again; publishing locks the period", async () => {
     await office.locator('[data-testid="eval-adjust"]').click();
-    await office.locator('[data-testid="adjust-peer"]').click();
-    await office.locator(".ant-select-item-option", { hasText: "平湖市" }).click();
-    await office.locator('[data-testid="adjust-points"]').locator("xpath=descendant-or-self::input").fill("50");
+    const peer = office.locator('[data-testid="adjust-peer"]');
+    // A busy browser can redraw the list under the first click: choose again until the field shows it.
+    for (let attempt = 0; attempt < 3 && !(await peer.textContent())?.includes("平湖市"); attempt++) {
+      await peer.click();
+      await office.locator(".ant-select-item-option", { hasText: "平湖市" }).click();
+    }
+    expect(await peer.textContent()).toContain("平湖市");
+    const points = office.locator('[data-testid="adjust-points"]').locator("xpath=descendant-or-self::input");
+    await points.fill("50");
+    await expect.poll(() => points.inputValue()).toBe("50");
     await office.locator('[data-testid="adjust-reason"]').fill("获评省级营商环境优秀县");
-    await office
-      .locator(".ant-modal")
-      .getByRole("button", { name: /OK|确\s*定/ })
-      .click();
+    const modal = office.locator(".ant-modal");
+    await modal.getByRole("button", { name: /OK|确\s*定/ }).click();
+    // Closed means saved; still open, say which field the form refused.
+    await modal.waitFor({ state: "hidden", timeout: 10_000 }).catch(async () => {
+      throw new Error(`the adjustment was not saved: ${await modal.locator(".ant-form-item-explain-error").allTextContents()}`);
+    });
     await expect.poll(() => office.locator('[data-testid="eval-adjustments"]').textContent()).toContain("获评省级营商环境优秀县");
     await office.getByRole("button", { name: "重新计算" }).click();
     // Pinghu's row: its total, what the criteria gave, and the 50 points of the bonus, counted once.
