@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, unitInScope, unitScopeOf } from "./scope.js";
+import { type Actor, regionInScope, unitInScope, unitScopeOf } from "./scope.js";
 
 const actor = (roles: Actor["roles"]): Actor => ({
   id: "u",
@@ -42,5 +42,16 @@ describe("unit scope", () => {
   it("a user without roles sees nothing", () => {
     expect(unitInScope(actor([]), own)).toBe(false);
     expect(unitScopeOf(actor([]))).toEqual({ kind: "none" });
+  });
+});
+
+describe("region scope (figures, targets, analyses)", () => {
+  it("an admin acts for any region; anyone else for their own region and those below, not beside or above", () => {
+    expect(["/prov/", "/prov/city2/", "/prov/city/county/"].every((p) => regionInScope(actor(["admin"]), p))).toBe(true);
+    for (const role of ["coordinator", "leader", "reporter"] as const) {
+      const a = actor([role]);
+      expect(["/prov/city/", "/prov/city/county/"].map((p) => regionInScope(a, p))).toEqual([true, true]);
+      expect(["/prov/city2/", "/prov/", "/prov/city22/"].map((p) => regionInScope(a, p))).toEqual([false, false, false]);
+    }
   });
 });
