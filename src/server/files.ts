@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 
 /** The types accepted as evidence, each known by its first bytes; a file's name must agree with its content. */
@@ -75,4 +74,8 @@ export async function storeFile(dir: string, buf: Buffer): Promise<string> {
   return sha256;
 }
 
-export const readStoredFile = (dir: string, sha256: string) => createReadStream(pathOf(dir, sha256));
+/** The stored file as a stream once it is open, or null when it is not on disk (lost in a restore, removed by hand). */
+export async function openStoredFile(dir: string, sha256: string) {
+  const handle = await open(pathOf(dir, sha256), "r").catch(() => null);
+  return handle ? handle.createReadStream() : null;
+}

@@ -111,6 +111,10 @@ const MESSAGES = {
     "zh-CN": "请以 application/octet-stream 上传文件内容",
     en: "Send the file's bytes as application/octet-stream",
   },
+  attachment_file_missing: {
+    "zh-CN": "该附件的文件已不在服务器上，请联系管理员从备份中恢复",
+    en: "This attachment's file is no longer on the server; ask an administrator to restore it from a backup",
+  },
   storage_full: { "zh-CN": "服务器存储空间已满，文件未保存", en: "The server's storage is full; the file was not saved" },
   cursor_invalid: { "zh-CN": "分页游标无效", en: "Invalid page cursor" },
   date_range: { "zh-CN": "开始时间不能晚于结束时间", en: "The start cannot be after the end" },

@@ -17,6 +17,27 @@ async function pick(page: Page, testId: string, text: string) {
   await page.locator(".ant-select-item-option", { hasText: text }).first().click();
 }
 
+/** Chooses an option of a plain select and waits until the field shows it: an option clicked while
+ * the list still opens (or another list still closes) can select nothing on a busy machine. */
+async function choose(page: Page, testId: string, label: string) {
+  const select = page.locator(`.ant-select:has([data-testid="${testId}"]), .ant-select[data-testid="${testId}"]`).first();
+  const shown = () => select.textContent();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await expect.poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 5_000 }).toBe(0);
+    await select.click();
+    const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    const taken = await expect
+      .poll(shown, { timeout: 3_000 })
+      .toContain(label)
+      .then(() => true)
+      .catch(() => false);
+    if (taken) return;
+    await page.keyboard.press("Escape");
+  }
+  throw new Error(`the select ${testId} did not take "${label}"`);
+}
+
 async function typeDate(page: Page, testId: string, date: string) {
   const input = page.locator(`[data-testid="${testId}"]`).locator("xpath=descendant-or-self::input").first();
   // Typed text alone is only a draft the picker may drop on a busy machine; choosing the day in the
@@ -73,18 +94,19 @@ describe.runIf(browserAvailable())("projects: register, report a month with a ph
     await office.locator('[data-testid="project-name"]').fill(NAME);
     await pick(office, "project-region", "嘉兴市");
     await pick(office, "project-lead", "发展和改革");
-    await office.locator(".ant-drawer .ant-select", { hasText: "前期" }).click();
-    await office.locator(".ant-select-item-option", { hasText: "在建" }).click();
+    await choose(office, "project-stage", "在建");
     await office.locator('[data-testid="project-total"]').locator("xpath=descendant-or-self::input").first().fill("86000");
     await office.locator('[data-testid="project-year-amount"]').locator("xpath=descendant-or-self::input").first().fill("24000");
     await typeDate(office, "node-start-planned", addDays(today, -200));
     await typeDate(office, "node-main_structure-planned", addDays(today, -40));
+    const sent = office.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/projects"));
     await office.locator('[data-testid="project-save"]').click();
+    const body = (await sent).postData() ?? "";
     await office.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     projectUrl = office.url();
     await expect.poll(() => office.locator('[data-testid="project-heading"]').textContent()).toBe(NAME);
     const warnings = office.locator('[data-testid="project-warnings"]');
-    await expect.poll(() => warnings.textContent()).toContain("节点逾期");
+    await expect.poll(() => warnings.textContent(), { message: `the form sent ${body}` }).toContain("节点逾期");
     expect(await warnings.textContent()).toContain("主体结顶");
     await shot(office, "project-warning-raised-zh");
   });

@@ -1,18 +1,32 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { evaluationCriteria, evaluationPeers, evaluationSchemes, indicators, regions, units } from "../../db/schema.js";
+import { regionInScope, unitInScope } from "../../domain/scope.js";
 import type { SchemeCreate, SchemeUpdate } from "../../schemas/evaluations.js";
 import { writeAudit } from "../audit.js";
 import type { ActingContext } from "../context.js";
 import { badRequest, conflict } from "../errors.js";
 import { loadScheme } from "../queries/evaluations.js";
 
-/** Peers exist and are of the scheme's kind; indicator criteria name an indicator; weights add up to something. */
-async function check(tx: Queryable, input: SchemeCreate) {
+/**
+ * Peers exist, are of the scheme's kind and within the office's jurisdiction (a scheme computes and
+ * shows their figures); indicator criteria name an indicator.
+ */
+async function check(tx: Queryable, ctx: ActingContext, input: SchemeCreate) {
   const ids = input.peers.map((p) => p.peerId);
   if (new Set(ids).size !== ids.length) throw badRequest("peers", "value_repeated");
-  const table = input.peerKind === "region" ? regions : units;
-  const found = await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+  const found =
+    input.peerKind === "region"
+      ? (await tx.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, ids))).filter((r) =>
+          regionInScope(ctx.actor, r.path),
+        )
+      : (
+          await tx
+            .select({ id: units.id, path: regions.path })
+            .from(units)
+            .innerJoin(regions, eq(regions.id, units.regionId))
+            .where(inArray(units.id, ids))
+        ).filter((u) => unitInScope(ctx.actor, { id: u.id, regionPath: u.path }));
   if (found.length !== ids.length) {
     const known = new Set(found.map((r) => r.id));
     throw badRequest(`peers.${ids.findIndex((id) => !known.has(id))}.peerId`, "not_found");
@@ -51,7 +65,7 @@ async function writeParts(tx: Queryable, schemeId: string, input: SchemeCreate) 
 
 /** A scheme run by the creator's office. */
 export async function createScheme(ctx: ActingContext, input: SchemeCreate, tx: Queryable): Promise<string> {
-  await check(tx, input);
+  await check(tx, ctx, input);
   const { peers: _p, criteria: _c, ...fields } = input;
   const [row] = await tx
     .insert(evaluationSchemes)
@@ -66,7 +80,7 @@ export async function createScheme(ctx: ActingContext, input: SchemeCreate, tx: 
 export async function updateScheme(ctx: ActingContext, id: string, input: SchemeUpdate, tx: Queryable): Promise<void> {
   const before = await loadScheme(tx, id);
   if (before.version !== input.version) throw conflict("stale_version");
-  await check(tx, input);
+  await check(tx, ctx, input);
   const { peers: _p, criteria: _c, version, ...fields } = input;
   const [after] = await tx
     .update(evaluationSchemes)

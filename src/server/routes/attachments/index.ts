@@ -12,7 +12,7 @@ import { attachmentOut } from "../../../schemas/tasks.js";
 import { storeAttachment } from "../../commands/store-attachment.js";
 import type { ActingContext } from "../../context.js";
 import { badRequest, HttpError, notFound } from "../../errors.js";
-import { readStoredFile, showsInline } from "../../files.js";
+import { openStoredFile, showsInline } from "../../files.js";
 import { authorize } from "../../policies/index.js";
 import { presentAttachment } from "../../presenters/task.js";
 import { loadProject, scopedProject } from "../../queries/projects.js";
@@ -86,11 +86,14 @@ export const attachmentRoutes: RoutePlugin = async (app, { database, config }) =
       projects: inProjects,
       evaluationEvidence: Boolean(evidence),
     });
+    // A record whose file is not on disk answers 404 and says so, rather than failing mid-stream.
+    const content = await openStoredFile(config.filesDir, file.sha256);
+    if (!content) throw new HttpError(404, "not_found", "attachment_file_missing");
     return reply
       .header("content-type", file.mime)
       .header("content-disposition", disposition(showsInline(file.mime) ? "inline" : "attachment", file.name))
       .header("cache-control", "private, max-age=86400")
       .header("content-security-policy", "default-src 'none'; media-src 'self'; sandbox")
-      .send(readStoredFile(config.filesDir, file.sha256));
+      .send(content);
   });
 };

@@ -190,7 +190,11 @@ export function ProjectForm({
             <Select style={{ width: 120 }} options={PROJECT_LEVELS.map((l) => ({ value: l, label: t(`projectLevel.${l}`) }))} />
           </Form.Item>
           <Form.Item name="stage" label={t("project.stage")} rules={required}>
-            <Select style={{ width: 130 }} options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`projectStage.${s}`) }))} />
+            <Select
+              style={{ width: 130 }}
+              data-testid="project-stage"
+              options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`projectStage.${s}`) }))}
+            />
           </Form.Item>
         </Space>
         <Space wrap>
