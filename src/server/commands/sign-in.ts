@@ -1,8 +1,9 @@
-import { and, count, eq, gt, min, sql } from "drizzle-orm";
+import { and, count, eq, gt, max, min, sql } from "drizzle-orm";
 import type { Database } from "../../db/connection.js";
 import { loginAttempts, users } from "../../db/schema.js";
 import { normalizeUsername, type Role } from "../../domain/people.js";
 import type { Actor } from "../../domain/scope.js";
+import { lockSeconds } from "../../domain/sign-in-backoff.js";
 import { writeAudit } from "../audit.js";
 import { UNMATCHABLE_HASH, verifyPassword } from "../auth/password.js";
 import { createSession, deleteSession } from "../auth/sessions.js";
@@ -10,6 +11,9 @@ import type { Config } from "../config.js";
 import type { RequestContext } from "../context.js";
 import { HttpError, tooManyRequests } from "../errors.js";
 import { findUserBy, type LoadedUser } from "../queries/users.js";
+
+/** The longest an account is locked, and how far back its failures count. */
+const LOCK_CAP_HOURS = 24;
 
 export interface SignInResult {
   token: string;
@@ -19,31 +23,39 @@ export interface SignInResult {
   actor: Actor;
 }
 
-/** Failures in the window, per account and per address, across every server sharing the database. */
+/**
+ * Per account, a growing back-off: the failures since the account's last successful sign-in (and
+ * within the last day) lock it for longer and longer (domain/sign-in-backoff.ts). Per address, a
+ * fixed window against one client trying many accounts. Counted across every server sharing the database.
+ */
 async function checkThrottle(database: Database, config: Config, username: string, ip: string) {
+  const lastSuccess = sql`(select max(${loginAttempts.at}) from ${loginAttempts} where ${loginAttempts.username} = ${username} and ${loginAttempts.succeeded})`;
+  const [byAccount] = await database.db
+    .select({ n: count(), last: max(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.username, username),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.at, sql`greatest(${lastSuccess}, now() - make_interval(hours => ${LOCK_CAP_HOURS}))`),
+      ),
+    );
+  const lock = lockSeconds(byAccount.n, config.loginMaxFailuresPerAccount, config.loginWindowMinutes, LOCK_CAP_HOURS);
+  if (lock && byAccount.last) {
+    const retry = Math.ceil((new Date(byAccount.last).getTime() + lock * 1000 - Date.now()) / 1000);
+    if (retry > 0) throw tooManyRequests(retry);
+  }
   const since = sql`now() - make_interval(mins => ${config.loginWindowMinutes})`;
-  const failures = (where: ReturnType<typeof and>) =>
-    database.db
-      .select({ n: count(), first: min(loginAttempts.at) })
-      .from(loginAttempts)
-      .where(where);
-  const [byAccount] = await failures(
-    and(eq(loginAttempts.username, username), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)),
-  );
-  const [byAddress] = await failures(
-    and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)),
-  );
-  for (const [row, max] of [
-    [byAccount, config.loginMaxFailuresPerAccount],
-    [byAddress, config.loginMaxFailuresPerAddress],
-  ] as const) {
-    if (row.n >= max && row.first) {
-      const retry = Math.max(
-        1,
-        Math.ceil((new Date(row.first).getTime() + config.loginWindowMinutes * 60_000 - Date.now()) / 1000),
-      );
-      throw tooManyRequests(retry);
-    }
+  const [byAddress] = await database.db
+    .select({ n: count(), first: min(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  if (byAddress.n >= config.loginMaxFailuresPerAddress && byAddress.first) {
+    const retry = Math.max(
+      1,
+      Math.ceil((new Date(byAddress.first).getTime() + config.loginWindowMinutes * 60_000 - Date.now()) / 1000),
+    );
+    throw tooManyRequests(retry);
   }
 }
 

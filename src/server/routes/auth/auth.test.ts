@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUnit, buildUser, TEST_PASSWORD } from "../../../db/factories.js";
-import { auditEvents, sessions } from "../../../db/schema.js";
+import { auditEvents, loginAttempts, sessions } from "../../../db/schema.js";
 import { createTestApp, makeAgent, type TestApp } from "../../testing.js";
 
 let t: TestApp;
@@ -10,10 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+const login = (username: string, password: string, headers: Record<string, string> = {}, remoteAddress = "127.0.0.1") =>
   t.app.inject({
     method: "POST",
     url: "/api/auth/login",
+    remoteAddress,
     headers: { "content-type": "application/json", "accept-language": "en", ...headers },
     payload: { username, password },
   });
@@ -82,6 +83,46 @@ describe("POST /api/auth/login", () => {
     const blocked = await login(user.username, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("locks an account for longer with each failure past the limit; a successful sign-in starts again", async () => {
+    const user = await buildUser(t.database.db);
+    const failedAgo = (minutes: number) =>
+      t.database.db.insert(loginAttempts).values({
+        username: user.username,
+        ip: "10.1.1.1",
+        succeeded: false,
+        at: new Date(Date.now() - minutes * 60_000).toISOString(),
+      });
+    const retryAfter = async (password: string) => {
+      const res = await login(user.username, password, {}, "10.2.2.2");
+      return res.statusCode === 429 ? Number(res.headers["retry-after"]) : res.statusCode;
+    };
+    // Three failures (the limit here) 20 minutes ago: the 15-minute lock has run out, one try is allowed.
+    for (let i = 0; i < 3; i++) await failedAgo(20);
+    expect(await retryAfter("wrong-password-4")).toBe(401);
+    // The fourth failure locks the account for 30 minutes, even against the right password.
+    const second = await retryAfter(TEST_PASSWORD);
+    expect(second).toBeGreaterThan(29 * 60);
+    expect(second).toBeLessThanOrEqual(30 * 60);
+    // Another failure once that lock is over: 60 minutes.
+    await failedAgo(31);
+    expect(await retryAfter(TEST_PASSWORD)).toBeGreaterThan(59 * 60);
+    // However many failures, the lock stops at a day.
+    for (let i = 0; i < 20; i++) await failedAgo(1);
+    const capped = await retryAfter(TEST_PASSWORD);
+    expect(capped).toBeGreaterThan(23 * 3600);
+    expect(capped).toBeLessThanOrEqual(24 * 3600);
+  });
+
+  it("forgets an account's failures once it signs in successfully", async () => {
+    const user = await buildUser(t.database.db);
+    const from = (password: string) => login(user.username, password, {}, "10.3.3.3");
+    for (let i = 0; i < 2; i++) expect((await from(`wrong-${i}-password`)).statusCode).toBe(401);
+    expect((await from(TEST_PASSWORD)).statusCode).toBe(200);
+    // Two more: with the two before the success they would reach the limit of three.
+    for (let i = 0; i < 2; i++) expect((await from(`wrong-${i}-again`)).statusCode).toBe(401);
+    expect((await from(TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it("rate-limits failures per address across accounts", async () => {
