@@ -12,7 +12,7 @@ try {
   report = null;
 }
 if (!report?.metadata?.vulnerabilities) {
-  const reason = (run.stderr.match(/npm (?:warn|error) audit[^\n]*/) ?? ["no answer"])[0];
+  const reason = report?.message ?? (run.stderr.match(/npm (?:warn|error) audit[^\n]*/) ?? ["no answer"])[0];
   console.log(`npm audit: the advisory endpoint could not be asked (${reason.trim()}); no advisories checked.`);
   process.exit(process.env.LUOSHI_AUDIT_REQUIRED === "1" ? 1 : 0);
 }

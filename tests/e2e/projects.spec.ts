@@ -42,13 +42,25 @@ async function typeDate(page: Page, testId: string, date: string) {
   const input = page.locator(`[data-testid="${testId}"]`).locator("xpath=descendant-or-self::input").first();
   // Typed text alone is only a draft the picker may drop on a busy machine; choosing the day in the
   // calendar (which the typing scrolls to) is what commits it to the form.
-  const day = page.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title="${date}"]`);
+  const open = page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
+  const day = open.locator(`td[title="${date}"]`);
   for (let attempt = 0; attempt < 3; attempt++) {
     await input.click();
     await input.fill(date);
     try {
       await day.click({ timeout: 5_000 });
     } catch {
+      continue;
+    }
+    // The typed text shows in the field whether or not it was taken; only a chosen day closes the
+    // calendar. A click that landed on a list still opening leaves it open: choose again.
+    const closed = await expect
+      .poll(() => open.count(), { timeout: 3_000 })
+      .toBe(0)
+      .then(() => true)
+      .catch(() => false);
+    if (!closed) {
+      await page.keyboard.press("Escape");
       continue;
     }
     await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(date);
