@@ -21,7 +21,8 @@ import type { UnitRow } from "../../db/schema.js";
 import { ROLES, type Role } from "../../domain/people.js";
 import { type Agent, createTestApp, type TestApp } from "../testing.js";
 import { MATRIX } from "./authorization-matrix.js";
-import { buildFixture, type Fixture, key, refreshFixture, send } from "./route-examples.js";
+import { key, send } from "./route-examples.js";
+import { buildFixture, type Fixture, refreshFixture } from "./route-fixture.js";
 
 const PLACES = ["own", "peer", "below", "above", "beside"] as const;
 type Place = (typeof PLACES)[number];

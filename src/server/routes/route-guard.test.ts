@@ -8,16 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRegion, buildUnit, buildUser } from "../../db/factories.js";
 import type { UnitRow } from "../../db/schema.js";
 import { type Agent, createTestApp, type TestApp } from "../testing.js";
-import {
-  buildFixture,
-  EXAMPLES,
-  type Fixture,
-  key,
-  OWN_WORK_ROUTES,
-  PUBLIC_ROUTES,
-  SELF_ROUTES,
-  send as sendTo,
-} from "./route-examples.js";
+import { EXAMPLES, key, OWN_WORK_ROUTES, PUBLIC_ROUTES, SELF_ROUTES, send as sendTo } from "./route-examples.js";
+import { buildFixture, type Fixture } from "./route-fixture.js";
 
 let t: TestApp;
 let f: Fixture;
