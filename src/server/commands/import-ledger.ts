@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/connection.js";
 import { campaigns, regions, taskCoUnits, taskEvents, tasks, units } from "../../db/schema.js";
@@ -9,6 +9,7 @@ import { lastDuePeriod } from "../../domain/reporting-periods.js";
 import { writeAudit, writeAudits } from "../audit.js";
 import type { ActingContext } from "../context.js";
 import { HttpError } from "../errors.js";
+import { timeOrderedUuid } from "../ids.js";
 import { type KnownTask, type LedgerCreate, type LedgerProblem, planLedger } from "../ledger/check-ledger.js";
 import { type LedgerLine, readLedger } from "../ledger/read-ledger.js";
 import { unitLookup } from "../ledger/unit-names.js";
@@ -93,7 +94,7 @@ async function insertCreates(tx: Queryable, ctx: ActingContext, creates: LedgerC
   const touched = new Map<string, string>();
   for (let i = 0; i < creates.length; i += CHUNK) {
     const chunk = creates.slice(i, i + CHUNK).map((c) => {
-      const id = randomUUID();
+      const id = timeOrderedUuid();
       const missing = lastDuePeriod(c.startOn, today, "monthly");
       const light = computeLight(
         {
