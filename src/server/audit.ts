@@ -1,5 +1,6 @@
 import { getTableColumns, type Table } from "drizzle-orm";
 import type { Queryable } from "../db/connection.js";
+import { insertRows } from "../db/insert-rows.js";
 import { auditEvents } from "../db/schema.js";
 import type { RequestContext } from "./context.js";
 
@@ -53,7 +54,7 @@ export async function writeAuditsOf(tx: Queryable, events: { ctx: RequestContext
     ip: ctx.ip,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
   }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(tx, auditEvents, rows.slice(i, i + 1000));
 }
 
 /** The record as the table holds it: loaders add looked-up names, which would read in the log as fields that changed. */

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
+import { insertRows } from "../../db/insert-rows.js";
 import {
   type AttachmentRow,
   attachments,
@@ -19,6 +19,7 @@ import { writeAuditsOf } from "../audit.js";
 import { todayIso } from "../clock.js";
 import type { ActingContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
+import { timeOrderedUuid } from "../ids.js";
 import { authorize } from "../policies/index.js";
 import { type LoadedTask, loadTasksLocked, scopedTask, taskRow } from "../queries/tasks.js";
 import { refreshLights, rollUpAncestors } from "./task-upkeep.js";
@@ -72,7 +73,7 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
       s.input.attachmentIds.forEach((id, i) => {
         if (files.get(id)?.createdBy !== s.ctx.actor.id) throw badRequest(`attachmentIds.${i}`, "attachment_missing");
       });
-      const reportId = randomUUID();
+      const reportId = timeOrderedUuid();
       accepted.push({ ...s, task, reportId, period: s.input.period ?? periodOf(today, task.cadence).key });
       // Filled in once the report is stored (below).
       const answer = { ok: true as const, report: { id: reportId } as LandedReport };
@@ -84,24 +85,24 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
   }
   if (!accepted.length) return results;
 
-  const stored = await tx
-    .insert(progressReports)
-    .values(
-      accepted.map(({ ctx, input, task, reportId, period }) => ({
-        id: reportId,
-        taskId: task.id,
-        unitId: ctx.actor.unitId,
-        kind: input.kind,
-        period,
-        narrative: input.narrative,
-        percent: input.kind === "report" ? input.percent : null,
-        measuredValue: input.kind === "report" ? input.measuredValue : null,
-        submittedBy: ctx.actor.id,
-        submittedByName: ctx.actor.displayName,
-        review: input.kind === "report" ? ("pending" as const) : null,
-      })),
-    )
-    .returning();
+  const stored = await insertRows(
+    tx,
+    progressReports,
+    accepted.map(({ ctx, input, task, reportId, period }) => ({
+      id: reportId,
+      taskId: task.id,
+      unitId: ctx.actor.unitId,
+      kind: input.kind,
+      period,
+      narrative: input.narrative,
+      percent: input.kind === "report" ? input.percent : null,
+      measuredValue: input.kind === "report" ? input.measuredValue : null,
+      submittedBy: ctx.actor.id,
+      submittedByName: ctx.actor.displayName,
+      review: input.kind === "report" ? ("pending" as const) : null,
+    })),
+    { returning: true },
+  );
   const reportById = new Map(stored.map((r) => [r.id, r]));
   const unitIds = [...new Set(accepted.map((a) => a.ctx.actor.unitId))];
   const unitName = new Map(
@@ -130,23 +131,23 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
     });
   }
   if (reports.length) {
-    const values = sql.join(
-      reports.map(({ task }) => {
-        const t = after.get(task.id) as TaskRow;
-        return sql`(${task.id}::uuid, ${t.progress}::double precision, ${t.measuredValue}::double precision, ${t.state}::text)`;
-      }),
-      sql`, `,
-    );
+    const values = reports.map(({ task }) => {
+      const t = after.get(task.id) as TaskRow;
+      return { id: task.id, progress: t.progress, measured: t.measuredValue, state: t.state };
+    });
     // Each task's row is locked above, so counting on (pending reports, version) is exact.
     await tx.execute(sql`update ${tasks} set
-        progress = v.progress, measured_value = v.measured, state = v.state::task_state,
+        progress = v.progress, measured_value = v.measured, state = v.state,
         last_report_on = ${today}, pending_reports = ${tasks.pendingReports} + 1,
         version = ${tasks.version} + 1, updated_at = now()
-      from (values ${values}) as v(id, progress, measured, state)
+      from json_to_recordset(${JSON.stringify(values)}::json)
+        as v(id uuid, progress double precision, measured double precision, state task_state)
       where ${tasks.id} = v.id`);
   }
 
-  await tx.insert(taskEvents).values(
+  await insertRows(
+    tx,
+    taskEvents,
     accepted.flatMap(({ ctx, input, task, reportId, period }) => {
       const by = { taskId: task.id, actorId: ctx.actor.id, actorName: ctx.actor.displayName };
       const report = reportById.get(reportId);
