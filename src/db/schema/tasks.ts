@@ -218,7 +218,9 @@ export const progressReports = pgTable(
     reviewedAt: at("reviewed_at"),
   },
   (t) => [
-    index("progress_reports_task_idx").on(t.taskId, t.submittedAt),
+    // By period within the task: whether a task has its report for a period (its light, a
+    // campaign's "received") is one look, however long the task's history.
+    index("progress_reports_task_idx").on(t.taskId, t.period, t.submittedAt),
     index("progress_reports_unit_idx").on(t.unitId, t.period),
     index("progress_reports_pending_idx").on(t.review, t.submittedAt),
   ],
