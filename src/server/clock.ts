@@ -13,7 +13,16 @@ export function shiftClockForTests(days: number): void {
 
 export const now = () => new Date(Date.now() + offsetMs);
 
+// Building a formatter costs far more than using one; it is kept per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's local date as YYYY-MM-DD. */
 export function todayIso(at: Date = now()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone(), year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  const zone = timeZone();
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(zone, f);
+  }
+  return f.format(at);
 }
