@@ -1,9 +1,9 @@
 /**
  * A closed-loop load generator over HTTP/1.1 keep-alive (what autocannon does, without its
- * dependencies): `connections` clients each send a request, wait for the answer, and send the
+ * dependencies; the client is http-client.ts): `connections` clients each send a request, wait for the answer, and send the
  * next, for `seconds`. Latency is measured per request from send to the last byte.
  */
-import http from "node:http";
+import { Connection } from "./http-client.js";
 
 export interface Request {
   method?: string;
@@ -43,7 +43,6 @@ export const percentile = (sorted: number[], q: number) =>
 
 export async function load(opts: LoadOptions): Promise<LoadResult> {
   const url = new URL(opts.base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const ok = new Set(opts.ok ?? [200, 201]);
   const times: number[] = [];
   const failures: string[] = [];
@@ -52,33 +51,23 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   let issued = 0;
   const t0 = performance.now();
   const deadline = t0 + opts.seconds * 1000;
-  const send = (req: Request) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const r = http.request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          method: req.method ?? "GET",
-          path: req.path,
-          headers: { ...(req.body ? { "content-type": "application/json" } : {}), ...req.headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-          res.on("error", reject);
-        },
-      );
-      r.on("error", reject);
-      r.end(req.body);
-    });
+  const connections = Array.from({ length: opts.connections }, () => new Connection(url.hostname, Number(url.port)));
+  const send = (c: number, req: Request) =>
+    connections[c].send(
+      req.method ?? "GET",
+      req.path,
+      {
+        ...(req.body ? { "content-type": "application/json" } : {}),
+        ...req.headers,
+      },
+      req.body,
+    );
   const client = async (c: number) => {
     while (performance.now() < deadline && (opts.maxRequests === undefined || issued < opts.maxRequests)) {
       const req = opts.next(issued++, c);
       const start = performance.now();
       try {
-        const res = await send(req);
+        const res = await send(c, req);
         const ms = performance.now() - start;
         if (ok.has(res.status)) {
           times.push(ms);
@@ -95,7 +84,7 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: opts.connections }, (_, c) => client(c)));
   const elapsed = (performance.now() - t0) / 1000;
-  agent.destroy();
+  for (const c of connections) c.close();
   times.sort((a, b) => a - b);
   return {
     requests: times.length + errors,
