@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -12,6 +11,7 @@ import type { Config } from "./config.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
 import { LagCache } from "./lag-cache.js";
 import { registerRoutes } from "./routes/index.js";
+import { registerSecurityHeaders } from "./security-headers.js";
 import { validatorCompiler } from "./validation.js";
 import { VERSION } from "./version.js";
 
@@ -52,7 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<App & { routeList: Rou
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
