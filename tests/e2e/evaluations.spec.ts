@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastEndedHalf } from "../../src/db/demo-evaluations.js";
-import { browserAvailable, confirmDialog, type E2E, shot, signIn, startE2E } from "./harness.js";
+import { browserAvailable, chooseOption, confirmDialog, type E2E, shot, signIn, startE2E } from "./harness.js";
 
 describe.runIf(browserAvailable())("evaluations: define a scheme, compute, inspect a breakdown, publish", () => {
   let e: E2E;
@@ -54,13 +54,9 @@ describe.runIf(browserAvailable())("evaluations: define a scheme, compute, inspe
 
   it("a bonus counts once computed again; publishing locks the period", async () => {
     await office.locator('[data-testid="eval-adjust"]').click();
-    const peer = office.locator('[data-testid="adjust-peer"]');
-    // A busy browser can redraw the list under the first click: choose again until the field shows it.
-    for (let attempt = 0; attempt < 3 && !(await peer.textContent())?.includes("平湖市"); attempt++) {
-      await peer.click();
-      await office.locator(".ant-select-item-option", { hasText: "平湖市" }).click();
-    }
-    expect(await peer.textContent()).toContain("平湖市");
+    // The dialog zooms open; an option clicked meanwhile can land on the field under it.
+    await expect.poll(() => office.locator(".ant-modal").getAttribute("class")).not.toMatch(/zoom/);
+    await chooseOption(office, "adjust-peer", "平湖市");
     const points = office.locator('[data-testid="adjust-points"]').locator("xpath=descendant-or-self::input");
     await points.fill("50");
     await expect.poll(() => points.inputValue()).toBe("50");

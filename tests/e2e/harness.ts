@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../../src/db/demo-jurisdiction.js";
 import { configFromEnv } from "../../src/server/config.js";
 import { type RunningServer, startServer, WEB_ROOT } from "../../src/server/start.js";
@@ -99,4 +100,26 @@ export async function confirmDialog(page: Page) {
   }
   const errors = await page.locator(".ant-message-error").allTextContents();
   if (errors.length) throw new Error(`the confirmed step failed: ${errors.join(" | ")}`);
+}
+
+/** Chooses an option of a plain select and waits until the field shows it: an option clicked while
+ * the list still opens (or another list still closes) can select nothing on a busy machine. */
+export async function chooseOption(page: Page, testId: string, label: string) {
+  const select = page.locator(`.ant-select:has([data-testid="${testId}"]), .ant-select[data-testid="${testId}"]`).first();
+  const shown = () => select.textContent();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await expect.poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 5_000 }).toBe(0);
+    await select.click();
+    const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    const taken = await expect
+      .poll(shown, { timeout: 3_000 })
+      .toContain(label)
+      .then(() => true)
+      .catch(() => false);
+    if (taken) return;
+    // Close a list left open by clicking its field (Escape would also close a dialog around it).
+    if (await page.locator(".ant-select-dropdown:visible").count()) await select.click();
+  }
+  throw new Error(`the select ${testId} did not take "${label}"`);
 }

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/reporting-periods.js";
 import { todayIso } from "../../src/server/clock.js";
-import { browserAvailable, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
+import { browserAvailable, chooseOption, type E2E, SHOTS, shot, signIn, startE2E } from "./harness.js";
 
 const PHOTO = join(SHOTS, "project-site.jpg");
 const SHEET = join(SHOTS, "project-months.xlsx");
@@ -15,27 +15,6 @@ async function pick(page: Page, testId: string, text: string) {
   await page.locator(`[data-testid="${testId}"]`).click();
   await page.keyboard.type(text);
   await page.locator(".ant-select-item-option", { hasText: text }).first().click();
-}
-
-/** Chooses an option of a plain select and waits until the field shows it: an option clicked while
- * the list still opens (or another list still closes) can select nothing on a busy machine. */
-async function choose(page: Page, testId: string, label: string) {
-  const select = page.locator(`.ant-select:has([data-testid="${testId}"]), .ant-select[data-testid="${testId}"]`).first();
-  const shown = () => select.textContent();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await expect.poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 5_000 }).toBe(0);
-    await select.click();
-    const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first();
-    await option.click({ timeout: 5_000 }).catch(() => undefined);
-    const taken = await expect
-      .poll(shown, { timeout: 3_000 })
-      .toContain(label)
-      .then(() => true)
-      .catch(() => false);
-    if (taken) return;
-    await page.keyboard.press("Escape");
-  }
-  throw new Error(`the select ${testId} did not take "${label}"`);
 }
 
 async function typeDate(page: Page, testId: string, date: string) {
@@ -106,7 +85,7 @@ describe.runIf(browserAvailable())("projects: register, report a month with a ph
     await office.locator('[data-testid="project-name"]').fill(NAME);
     await pick(office, "project-region", "嘉兴市");
     await pick(office, "project-lead", "发展和改革");
-    await choose(office, "project-stage", "在建");
+    await chooseOption(office, "project-stage", "在建");
     await office.locator('[data-testid="project-total"]').locator("xpath=descendant-or-self::input").first().fill("86000");
     await office.locator('[data-testid="project-year-amount"]').locator("xpath=descendant-or-self::input").first().fill("24000");
     await typeDate(office, "node-start-planned", addDays(today, -200));
