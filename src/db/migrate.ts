@@ -6,7 +6,8 @@ import { similarityBands } from "../domain/similar-text.js";
 import type { Database, Queryable } from "./connection.js";
 import { directives } from "./schema.js";
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+// From the project root, so the CLI bundled into dist/cli/ (bin/luoshi.mjs) finds them too.
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../src/db/migrations", import.meta.url));
 
 /**
  * Applies pending migrations once. On PostgreSQL an advisory lock makes a second server that
