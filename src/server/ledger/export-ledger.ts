@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Queryable } from "../../db/connection.js";
 import { campaigns, directives, meetings, taskCoUnits, taskDirectives, tasks } from "../../db/schema.js";
-import { escapeCell, LEDGER_COLUMNS, lightLabel, stateLabel } from "../../domain/ledger.js";
+import { escapeCell, LEDGER_COLUMNS, type LedgerColumnKey, lightLabel, stateLabel } from "../../domain/ledger.js";
 import type { Locale } from "../../domain/people.js";
 import { unitLabels } from "./unit-names.js";
 
@@ -14,6 +14,14 @@ const NOTE = {
   "zh-CN": "灰色列（来源会议、进度、状态、亮灯）只读，导入时忽略；序号为空的行导入为新任务。",
   en: "Grey columns (source meeting, progress, state, light) are for reading and ignored on import; rows without a number become new tasks.",
 } as const;
+
+const PLAIN = {};
+const CELL_STYLE_OF: Partial<Record<LedgerColumnKey, Partial<ExcelJS.Style>>> = {
+  dueOn: { numFmt: "yyyy-mm-dd" },
+  startOn: { numFmt: "yyyy-mm-dd" },
+  progress: { numFmt: "0%" },
+};
+const CELL_STYLES = LEDGER_COLUMNS.map((c) => CELL_STYLE_OF[c.key] ?? PLAIN);
 
 /** A date column as the spreadsheet keeps it: UTC midnight, shown as a date whatever the reader's time zone. */
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -71,7 +79,7 @@ export async function writeLedger(
   out: Writable,
 ): Promise<number> {
   const { locale } = input;
-  const names = await unitLabels(db);
+  const names = new Map<string, string>();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = "Luoshi";
   const sheet = book.addWorksheet(TITLE[locale], { views: [{ state: "frozen", ySplit: 2 }] });
@@ -90,6 +98,8 @@ export async function writeLedger(
   let after = 0;
   for (;;) {
     const page = await ledgerPage(db, input.where, after);
+    const unnamed = page.flatMap((t) => [t.leadUnitId, ...t.coUnitIds]).filter((id) => !names.has(id));
+    for (const [id, label] of await unitLabels(db, unnamed)) names.set(id, label);
     for (const t of page) {
       const row = sheet.addRow({
         number: t.number,
@@ -108,9 +118,10 @@ export async function writeLedger(
         deadlineReason: "",
         version: t.version,
       });
-      row.getCell("dueOn").numFmt = "yyyy-mm-dd";
-      row.getCell("startOn").numFmt = "yyyy-mm-dd";
-      row.getCell("progress").numFmt = "0%";
+      // Shared style objects: exceljs works out a cell's style once per object, not per cell.
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = CELL_STYLES[column - 1];
+      });
       row.commit();
     }
     count += page.length;

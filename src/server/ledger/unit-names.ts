@@ -1,17 +1,26 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { regions, units } from "../../db/schema.js";
 import { type Actor, unitInScope } from "../../domain/scope.js";
 
 /**
- * Units as a ledger names them: by name, which offices read; a name two units share is written
- * with the code in brackets so the ledger still says which one.
+ * The given units as a ledger names them: by name, which offices read; a name two units share is
+ * written with the code in brackets so the ledger still says which one. Only the units asked
+ * for are read (a province has thousands).
  */
-export async function unitLabels(db: Queryable): Promise<Map<string, string>> {
-  const all = await db.select({ id: units.id, name: units.name, code: units.code }).from(units);
-  const count = new Map<string, number>();
-  for (const u of all) count.set(u.name, (count.get(u.name) ?? 0) + 1);
-  return new Map(all.map((u) => [u.id, (count.get(u.name) ?? 0) > 1 && u.code ? `${u.name}（${u.code}）` : u.name]));
+export async function unitLabels(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      code: units.code,
+      // Spelt out: Drizzle leaves a one-table select's columns unqualified, and "name" would be other's.
+      shared: sql<boolean>`exists (select 1 from units other where other.name = units.name and other.id <> units.id)`,
+    })
+    .from(units)
+    .where(inArray(units.id, [...new Set(ids)]));
+  return new Map(rows.map((u) => [u.id, u.shared && u.code ? `${u.name}（${u.code}）` : u.name]));
 }
 
 export type UnitLookup = (text: string) => { id: string } | { error: "unit_unknown" | "unit_ambiguous" };

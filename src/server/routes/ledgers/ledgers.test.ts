@@ -94,6 +94,19 @@ describe("work ledger export", () => {
     expect(sheet.getRow(4).getCell(column(sheet, "Task")).value).toBe('\'=HYPERLINK("http://evil","click")');
   });
 
+  it("names a unit whose name another unit shares with its code, and keeps dates as dates and progress as a percentage", async () => {
+    const elsewhere = await buildRegion(t.database.db, { level: "city" });
+    await buildUnit(t.database.db, { region: elsewhere, name: "发改委" });
+    const sheet = (await exportLedger(office, `?leadUnitId=${lead.id}`)).worksheets[0];
+    const row = sheet.getRow(3);
+    expect(row.getCell(column(sheet, "Lead unit")).value).toBe(`发改委（${lead.code}）`);
+    expect(row.getCell(column(sheet, "Co-operating units")).value).toBe("经信局");
+    expect(row.getCell(column(sheet, "Deadline")).numFmt).toBe("yyyy-mm-dd");
+    expect(row.getCell(column(sheet, "Start")).numFmt).toBe("yyyy-mm-dd");
+    expect(row.getCell(column(sheet, "Progress")).numFmt).toBe("0%");
+    expect(row.getCell(column(sheet, "Task")).numFmt).toBeUndefined();
+  });
+
   it("in Chinese for a Chinese reader, and only the tasks the reader may see", async () => {
     expect((await reporter.put("/api/auth/locale", { locale: "zh-CN" })).statusCode).toBe(200);
     const sheet = (await exportLedger(reporter)).worksheets[0];
