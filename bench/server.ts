@@ -32,7 +32,9 @@ export async function startServer(opts: {
   port: number;
   env?: Record<string, string>;
 }): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ["bin/luoshi.mjs", "serve", "--host", "127.0.0.1"], {
+  // LUOSHI_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to profile the servers.
+  const nodeArgs = (process.env.LUOSHI_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "bin/luoshi.mjs", "serve", "--host", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,

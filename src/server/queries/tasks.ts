@@ -71,8 +71,31 @@ export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope): SQ
   );
 }
 
+// Only what a summary shows, flat: a list maps hundreds of these, and the whole task row (its
+// description included) with the names spread over it cost more than reading them.
 const summaryColumns = {
-  task: tasks,
+  id: tasks.id,
+  number: tasks.number,
+  title: tasks.title,
+  parentId: tasks.parentId,
+  campaignId: tasks.campaignId,
+  ownerUnitId: tasks.ownerUnitId,
+  leadUnitId: tasks.leadUnitId,
+  responsibleLeader: tasks.responsibleLeader,
+  startOn: tasks.startOn,
+  dueOn: tasks.dueOn,
+  state: tasks.state,
+  light: tasks.light,
+  lightReasons: tasks.lightReasons,
+  lightOverride: tasks.lightOverride,
+  progress: tasks.progress,
+  targetKind: tasks.targetKind,
+  targetValue: tasks.targetValue,
+  targetUnit: tasks.targetUnit,
+  measuredValue: tasks.measuredValue,
+  weight: tasks.weight,
+  version: tasks.version,
+  updatedAt: tasks.updatedAt,
   ownerName: ownerUnit.name,
   leadName: leadUnit.name,
   campaignName: campaigns.name,
@@ -96,21 +119,8 @@ function summaryQuery(db: Queryable) {
     .leftJoin(campaigns, eq(campaigns.id, tasks.campaignId));
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
-
-/** A summary row as the presenters take it. */
-function withLinks(_db: Queryable, rows: SummaryRow[]) {
-  return rows.map((r) => ({
-    ...r.task,
-    ownerName: r.ownerName,
-    leadName: r.leadName,
-    campaignName: r.campaignName,
-    childCount: r.childCount,
-    coUnits: r.coUnits,
-    sourceMeetings: r.sourceMeetings,
-  }));
-}
-export type TaskSummary = ReturnType<typeof withLinks>[number];
+/** A task as lists show it: the presenters take it as it comes. */
+export type TaskSummary = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
 /** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
 export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope, count: CountKeeper = countNow) {
@@ -128,7 +138,7 @@ export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScop
   }
   const rows = await summaryPage(db, and(where, after), [dir(column), dir(tasks.id)], q.limit + 1);
   const { total, totalCapped } = await count(() => cappedTaskCount(db, where));
-  const items = withLinks(db, rows.slice(0, q.limit));
+  const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor(last[q.sort], last.id) : null;
   return { items, nextCursor, total, totalCapped };
@@ -136,7 +146,7 @@ export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScop
 
 /** Summaries of given tasks (children, a batch just created), in the order asked. */
 export async function taskSummaries(db: Queryable, where: SQL, order: SQL[] = [asc(tasks.number)], limit = 1000) {
-  return withLinks(db, await summaryPage(db, where, order, limit));
+  return summaryPage(db, where, order, limit);
 }
 
 /**
@@ -144,7 +154,7 @@ export async function taskSummaries(db: Queryable, where: SQL, order: SQL[] = [a
  * the indexes serve), then the names joined to those rows only. Joined first, a filter matching
  * thousands of tasks (a common word in titles) joins every one of them before the limit.
  */
-async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], limit: number): Promise<SummaryRow[]> {
+async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], limit: number): Promise<TaskSummary[]> {
   const ids = (
     await db
       .select({ id: tasks.id })
@@ -157,16 +167,16 @@ async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], 
 }
 
 /** The summary rows of given tasks, in the order of `ids`. */
-async function summaryRowsOf(db: Queryable, ids: string[]): Promise<SummaryRow[]> {
+async function summaryRowsOf(db: Queryable, ids: string[]): Promise<TaskSummary[]> {
   if (!ids.length) return [];
   const rows = await summaryQuery(db).where(inArray(tasks.id, ids));
-  const byId = new Map(rows.map((r) => [r.task.id, r]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Summaries of tasks whose ids were found already, in the order of `ids`. */
 export async function taskSummariesOf(db: Queryable, ids: string[]) {
-  return withLinks(db, await summaryRowsOf(db, ids));
+  return summaryRowsOf(db, ids);
 }
 
 /** What loading a task reads: the row, its units' regions, its co-units and whether it has parts. */
