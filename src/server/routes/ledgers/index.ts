@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { unitScopeOf } from "../../../domain/scope.js";
 import { idParams } from "../../../schemas/common.js";
 import { importJobOut } from "../../../schemas/ledgers.js";
@@ -12,6 +11,7 @@ import { ImportJobs } from "../../ledger/import-jobs.js";
 import { authorize } from "../../policies/index.js";
 import { presentImportJob } from "../../presenters/ledger.js";
 import { taskFilterWhere } from "../../queries/tasks.js";
+import { coalescing } from "../../streams/coalescing.js";
 import type { RoutePlugin } from "../types.js";
 
 const tags = ["ledgers"];
@@ -33,7 +33,7 @@ export const ledgerRoutes: RoutePlugin = async (app, { database, config }) => {
     authorize(req.ctx, "ledger", "export");
     const today = todayIso();
     const name = `${req.ctx.locale === "en" ? "work-ledger" : "工作台账"}-${today}.xlsx`;
-    const out = new PassThrough();
+    const out = coalescing();
     writeLedger(db, { where: taskFilterWhere(req.query, unitScopeOf(req.ctx.actor)), locale: req.ctx.locale, today }, out).catch(
       (e) => {
         req.log.error(e);
