@@ -16,6 +16,9 @@ const leadUnit = alias(units, "lead_unit");
 const ownerRegion = alias(regions, "owner_region");
 const leadRegion = alias(regions, "lead_region");
 
+/** Matches of a title search from which a page is found by walking the list's order. */
+const WALK_IN_ORDER_FROM = 2000;
+
 const SORT_COLUMNS = {
   dueOn: tasks.dueOn,
   number: tasks.number,
@@ -28,18 +31,19 @@ const SORT_COLUMNS = {
  * must all be among the title's (the GIN index on title_grams, migration 0008, finds those fast);
  * the ilike then checks they stand together. One character alone has no pair and reads every title.
  */
-function titleSearch(text: string): SQL {
+function titleSearch(text: string, usePairs = true): SQL {
   const contains = ilike(tasks.title, likePattern(text));
-  const byPairs = [...text].length >= 2 ? and(sql`title_grams(${tasks.title}) @> title_grams(${text})`, contains)! : contains;
+  const byPairs =
+    usePairs && [...text].length >= 2 ? and(sql`title_grams(${tasks.title}) @> title_grams(${text})`, contains)! : contains;
   const number = /^#?\d{1,15}$/.test(text) ? eq(tasks.number, Number(text.replace(/^#/, ""))) : undefined;
   return number ? or(byPairs, number)! : byPairs;
 }
 
 /** Filters of the task lists, shared by the list, the ledger export and the campaign page. */
-export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope): SQL | undefined {
+export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope, titlePairs = true): SQL | undefined {
   return and(
     taskScopeWhere(scope),
-    q.q ? titleSearch(q.q) : undefined,
+    q.q ? titleSearch(q.q, titlePairs) : undefined,
     q.leadUnitId ? eq(tasks.leadUnitId, q.leadUnitId) : undefined,
     q.regionId
       ? anyOf(
@@ -136,8 +140,13 @@ export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScop
     after =
       q.order === "desc" ? sql`(${column}, ${tasks.id}) < (${value}, ${id})` : sql`(${column}, ${tasks.id}) > (${value}, ${id})`;
   }
-  const rows = await summaryPage(db, and(where, after), [dir(column), dir(tasks.id)], q.limit + 1);
   const { total, totalCapped } = await count(() => cappedTaskCount(db, where));
+  // Text that thousands of titles share: walking the tasks in the list's order (every sort has an
+  // index) finds a page within a few thousand rows, where gathering every match by the pairs
+  // index and sorting them grows with the matches. PostgreSQL cannot tell the two apart: it
+  // guesses a phrase's matches from the pairs index at a few hundred, however many there are.
+  const pageWhere = q.q && total >= WALK_IN_ORDER_FROM ? taskFilterWhere(q, scope, false) : where;
+  const rows = await summaryPage(db, and(pageWhere, after), [dir(column), dir(tasks.id)], q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor(last[q.sort], last.id) : null;
