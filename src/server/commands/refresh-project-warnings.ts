@@ -38,19 +38,18 @@ export async function refreshProjectWarnings(
   if (!projectIds.length) return changes;
   const s = settings ?? (await projectWarningSettings(tx));
   const ids = [...projectIds];
-  const [rows, nodes, reports, plans, open] = await Promise.all([
-    tx.select().from(projects).where(inArray(projects.id, ids)),
-    tx.select().from(projectNodes).where(inArray(projectNodes.projectId, ids)),
-    tx
-      .select({ projectId: projectReports.projectId, period: projectReports.period, amount: projectReports.amount })
-      .from(projectReports)
-      .where(inArray(projectReports.projectId, ids)),
-    tx.select().from(projectYearPlans).where(inArray(projectYearPlans.projectId, ids)),
-    tx
-      .select()
-      .from(projectWarnings)
-      .where(and(inArray(projectWarnings.projectId, ids), isNull(projectWarnings.clearedOn))),
-  ]);
+  // One after another: a transaction's one connection takes one statement at a time.
+  const rows = await tx.select().from(projects).where(inArray(projects.id, ids));
+  const nodes = await tx.select().from(projectNodes).where(inArray(projectNodes.projectId, ids));
+  const reports = await tx
+    .select({ projectId: projectReports.projectId, period: projectReports.period, amount: projectReports.amount })
+    .from(projectReports)
+    .where(inArray(projectReports.projectId, ids));
+  const plans = await tx.select().from(projectYearPlans).where(inArray(projectYearPlans.projectId, ids));
+  const open = await tx
+    .select()
+    .from(projectWarnings)
+    .where(and(inArray(projectWarnings.projectId, ids), isNull(projectWarnings.clearedOn)));
   const group = <T extends { projectId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
     for (const x of list) m.set(x.projectId, [...(m.get(x.projectId) ?? []), x]);

@@ -35,13 +35,13 @@ export async function figuresFor(
   const perPeriod = list.filter((i) => i.accumulation !== "cumulative");
   const behind = [...new Set(ytd.flatMap((i) => periodsBehind(i.periodKind, month)))];
   const ids = (l: LoadedIndicator[]) => l.map((i) => i.id);
-  const [own, ytdParts, periodParts, totals, targets] = await Promise.all([
-    loadCells(db, ids(list), [city.id], from, month),
-    loadCells(db, cityOnly ? [] : ids(ytd), partIds, from, month, behind),
-    loadCells(db, cityOnly ? [] : ids(perPeriod), partIds, from, month),
-    loadTotals(db, ids(list), partIds, from, month),
-    loadTargets(db, ids(list), [city.id, ...partIds], years),
-  ]);
+  // One after another: an evaluation computes these inside its transaction, whose one connection
+  // takes one statement at a time (node-postgres deprecates queueing them, and pg 9 refuses it).
+  const own = await loadCells(db, ids(list), [city.id], from, month);
+  const ytdParts = await loadCells(db, cityOnly ? [] : ids(ytd), partIds, from, month, behind);
+  const periodParts = await loadCells(db, cityOnly ? [] : ids(perPeriod), partIds, from, month);
+  const totals = await loadTotals(db, ids(list), partIds, from, month);
+  const targets = await loadTargets(db, ids(list), [city.id, ...partIds], years);
   return list.map((indicator) => {
     const values = new Map<string, CellSeries>([
       ...(ytdParts.get(indicator.id) ?? []),
