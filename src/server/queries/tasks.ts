@@ -172,20 +172,15 @@ async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], 
       .orderBy(...order)
       .limit(limit)
   ).map((r) => r.id);
-  return summaryRowsOf(db, ids);
+  return taskSummariesOf(db, ids);
 }
 
-/** The summary rows of given tasks, in the order of `ids`. */
-async function summaryRowsOf(db: Queryable, ids: string[]): Promise<TaskSummary[]> {
+/** Summaries of tasks whose ids were found already, in the order of `ids`. */
+export async function taskSummariesOf(db: Queryable, ids: string[]): Promise<TaskSummary[]> {
   if (!ids.length) return [];
   const rows = await summaryQuery(db).where(inArray(tasks.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/** Summaries of tasks whose ids were found already, in the order of `ids`. */
-export async function taskSummariesOf(db: Queryable, ids: string[]) {
-  return summaryRowsOf(db, ids);
 }
 
 /** What loading a task reads: the row, its units' regions, its co-units and whether it has parts. */
