@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { prepareStatementsOn } from "./named-statements.js";
 import { releaseClientsOnFailedBegin } from "./pool-transactions.js";
 import * as schema from "./schema.js";
 
@@ -71,7 +72,10 @@ async function openPostgres(
   // A client that loses its server must not crash the process: an idle one is dropped by the pool,
   // one in use (inside a transaction) fails its query and the request answers 503.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    prepareStatementsOn(client);
+  });
   const logger = logQuery ? { logQuery } : undefined;
   const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
   const replica = replicaUrl ? openReplica(replicaUrl, max, logger) : null;
@@ -135,7 +139,10 @@ function openReplica(url: string, max: number, logger: { logQuery: NonNullable<O
     options: NO_JIT,
   });
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    prepareStatementsOn(client);
+  });
   const state = {
     db: drizzlePg(pool, { schema, logger }) as unknown as Db,
     healthy: false,

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
+import { PLAN_EACH_TIME } from "../../db/named-statements.js";
 import { tasks, urgency } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/scope.js";
 import { COUNT_CAP } from "./paging.js";
@@ -34,9 +35,10 @@ export async function myWork(db: Queryable, actor: Actor) {
   // One statement finds every list's first page and its count (up to the cap), another brings the
   // summaries of all of them: an office's six lists took a dozen or more statements one by one.
   const names = Object.keys(lists);
+  // Planned for its values each time: an office owns thirty thousand tasks, a unit leads a few.
   const parts = names.map((name) => {
     const w = lists[name] ?? sql`true`;
-    return sql`select ${name}::text as list,
+    return sql`select ${name}::text as list, ${PLAN_EACH_TIME} as planned,
       array(select ${tasks.id} from ${tasks} where ${w} order by ${sql.join(URGENCY, sql`, `)} limit ${LIMIT}) as ids,
       (select count(*) from (select 1 from ${tasks} where ${w} limit ${COUNT_CAP + 1}) matching) as n`;
   });

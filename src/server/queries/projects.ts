@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
+import { PLAN_EACH_TIME } from "../../db/named-statements.js";
 import {
   attachments,
   directives,
@@ -100,6 +101,8 @@ export async function listProjects(db: Queryable, actor: Actor, q: ProjectListQu
         : q.warning
           ? eq(projects.warningLevel, q.warning)
           : undefined,
+    // A warning level or a phrase matches a few projects or thousands: planned for its values.
+    q.q || q.warning ? PLAN_EACH_TIME : undefined,
   );
   const sortColumn = {
     code: projects.code,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/connection.js";
+import { PLAN_EACH_TIME } from "../../db/named-statements.js";
 import { campaigns, regions, type TaskRow, tasks, units } from "../../db/schema.js";
 import type { UnitScope } from "../../domain/scope.js";
 import { OPEN_STATES } from "../../domain/task-states.js";
@@ -43,7 +44,8 @@ function titleSearch(text: string, usePairs = true): SQL {
 export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope, titlePairs = true): SQL | undefined {
   return and(
     taskScopeWhere(scope),
-    q.q ? titleSearch(q.q, titlePairs) : undefined,
+    // A phrase can be in three titles or fifteen thousand: planned for its values.
+    q.q ? and(titleSearch(q.q, titlePairs), PLAN_EACH_TIME) : undefined,
     q.leadUnitId ? eq(tasks.leadUnitId, q.leadUnitId) : undefined,
     q.regionId
       ? anyOf(
