@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { taskSummaryOut } from "./tasks.js";
 
-const list = z.object({ total: z.number(), totalCapped: z.boolean(), items: z.array(taskSummaryOut) });
+const list = z.object({
+  total: z.number(),
+  totalCapped: z.boolean(),
+  items: z.array(taskSummaryOut).describe("The list's ten most urgent tasks; the task list has them all"),
+});
 
 /** What the actor's unit must do now; the office lists appear for coordinators. */
 export const myWorkOut = z.object({

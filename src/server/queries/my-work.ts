@@ -8,7 +8,8 @@ import { taskSummariesOf } from "./tasks.js";
 
 // Most urgent first: red, yellow, green, then the nearest deadline.
 const URGENCY = [urgency(tasks.light), sql`${tasks.dueOn}`, sql`${tasks.number}`];
-const LIMIT = 50;
+// The page shows each list's ten most urgent and links to the whole list: more were sent unseen.
+export const MY_WORK_LIMIT = 10;
 
 const latestReportReturned = sql`(select r.review from progress_reports r where r.task_id = ${tasks.id} and r.kind = 'report' order by r.submitted_at desc limit 1) = 'returned'`;
 
@@ -39,7 +40,7 @@ export async function myWork(db: Queryable, actor: Actor) {
   const parts = names.map((name) => {
     const w = lists[name] ?? sql`true`;
     return sql`select ${name}::text as list, ${PLAN_EACH_TIME} as planned,
-      array(select ${tasks.id} from ${tasks} where ${w} order by ${sql.join(URGENCY, sql`, `)} limit ${LIMIT}) as ids,
+      array(select ${tasks.id} from ${tasks} where ${w} order by ${sql.join(URGENCY, sql`, `)} limit ${MY_WORK_LIMIT}) as ids,
       (select count(*) from (select 1 from ${tasks} where ${w} limit ${COUNT_CAP + 1}) matching) as n`;
   });
   const found = (await db.execute(sql.join(parts, sql` union all `))) as unknown as {

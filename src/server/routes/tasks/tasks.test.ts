@@ -290,6 +290,29 @@ describe("lists and my work", () => {
     expect(work.verify).toBeUndefined();
   });
 
+  it("my work sends each list's ten most urgent, red before yellow before green, then by deadline, and counts them all", async () => {
+    const db = t.database.db;
+    const unit = await buildUnit(db, { name: "十项测试单位" });
+    const reporter = await t.signIn(await buildUser(db, { unit, roles: ["reporter"] }));
+    const lights = ["green", "red", "yellow"] as const;
+    for (let i = 0; i < 14; i++)
+      await buildTask(db, {
+        title: `紧急排序 ${i}`,
+        ownerUnitId: officeUnit.id,
+        leadUnitId: unit.id,
+        light: lights[i % 3],
+        dueOn: `2027-0${1 + (i % 9)}-1${i % 10}`,
+      });
+    const sign = (await reporter.get("/api/my-work")).json().sign;
+    expect(sign.total).toBe(14);
+    expect(sign.items).toHaveLength(10);
+    const rank = { red: 0, yellow: 1, green: 2 } as Record<string, number>;
+    const keys = sign.items.map((i: TaskOut) => `${rank[i.light as string]} ${i.dueOn}`);
+    expect(keys).toEqual([...keys].sort());
+    // The ten are the first ten of all fourteen in that order: the 5 red, the 4 yellow, 1 green.
+    expect(keys.map((k: string) => k[0]).join("")).toBe("0000011112");
+  });
+
   it("counts a list once for all its pages; the rows are always fresh, and a change through the server recounts", async () => {
     const db = t.database.db;
     const find = async (limit = 25) => (await office.get(`/api/tasks?q=${encodeURIComponent("计数专项")}&limit=${limit}`)).json();

@@ -43,7 +43,7 @@ export function MyWorkPage() {
               ) : (
                 <List
                   size="small"
-                  dataSource={bucket.items.slice(0, 10)}
+                  dataSource={bucket.items}
                   renderItem={(task) => (
                     <List.Item extra={<LightTag task={task} />}>
                       <Space direction="vertical" size={0}>
@@ -59,7 +59,7 @@ export function MyWorkPage() {
                   )}
                 />
               )}
-              {bucket.total > 10 && <Link to="/tasks">{t("myWork.more", { total: bucket.total })}</Link>}
+              {bucket.total > bucket.items.length && <Link to="/tasks">{t("myWork.more", { total: bucket.total })}</Link>}
             </Card>
           </Col>
         );
