@@ -5,6 +5,7 @@ import { campaignCreate, campaignListQuery, campaignOut, campaignPage, campaignU
 import { idParams } from "../../../schemas/common.js";
 import { createCampaign, updateCampaign } from "../../commands/save-campaign.js";
 import type { ActingContext } from "../../context.js";
+import { scopeKey } from "../../lag-cache.js";
 import { authorize, can } from "../../policies/index.js";
 import { presentCampaign, presentCampaignSummary } from "../../presenters/campaign.js";
 import { campaignDetail, listCampaigns, loadCampaign } from "../../queries/campaigns.js";
@@ -19,7 +20,7 @@ async function campaignView(db: Queryable, id: string, actor: Actor) {
   return presentCampaign(await campaignDetail(db, row, unitScopeOf(actor)), canEdit);
 }
 
-export const campaignRoutes: RoutePlugin = async (app, { database }) => {
+export const campaignRoutes: RoutePlugin = async (app, { database, lagCache }) => {
   const { db } = database;
 
   app.get(
@@ -33,9 +34,14 @@ export const campaignRoutes: RoutePlugin = async (app, { database }) => {
   );
 
   app.get("/api/campaigns/:id", { schema: { tags, params: idParams, response: { 200: campaignOut } } }, async (req) => {
-    await loadCampaign(db, req.params.id);
+    const { regionPath, ...campaign } = await loadCampaign(db, req.params.id);
     authorize(req.ctx, "campaign", "read");
-    return campaignView(db, req.params.id, req.ctx.actor);
+    const actor = req.ctx.actor;
+    // Sums over every lead unit's tasks and reports: a few seconds' lag is fine, as on the cockpit.
+    const detail = await lagCache.get(`campaign|${campaign.id}|${scopeKey(actor)}`, () =>
+      campaignDetail(db, campaign, unitScopeOf(actor)),
+    );
+    return presentCampaign(detail, can(actor, "campaign", "update", { id: campaign.unitId, regionPath }));
   });
 
   app.post("/api/campaigns", { schema: { tags, body: campaignCreate, response: { 201: campaignOut } } }, async (req, reply) => {
