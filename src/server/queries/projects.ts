@@ -68,12 +68,12 @@ export function projectScope(actor: Actor): SQL | undefined {
   if (scope.kind === "all") return undefined;
   if (scope.kind === "none") return sql`false`;
   if (scope.kind === "unit") return eq(projects.leadUnitId, scope.unitId);
-  // A semi-join on one set (the region's units and the actor's own): the planner can hash it, or
-  // walk an index in the list's order and stop at the page. An `or` with an array of thousands of
-  // units was tested against every project one by one (0.6 s for a province's red warnings).
-  return sql`${projects.leadUnitId} in (
-    select u.id from units u join regions r on r.id = u.region_id where r.path like ${`${scope.regionPath}%`}
-    union all select ${scope.unitId}::uuid)`;
+  // The region's units as a subquery PostgreSQL hashes once and probes for each project (a
+  // "hashed SubPlan"), so a list can walk an index in its order and stop at the page. An array of
+  // thousands of units was searched project by project (0.6 s for a province's red warnings); a
+  // semi-join let the planner join the units to every project it walked (13 ms against 1.8 ms).
+  return sql`(${projects.leadUnitId} = ${scope.unitId}::uuid or ${projects.leadUnitId} in (
+    select u.id from units u join regions r on r.id = u.region_id where r.path like ${`${scope.regionPath}%`}))`;
 }
 
 const RANK_OF = { red: 3, yellow: 2, blue: 1, none: 0 } as const;
