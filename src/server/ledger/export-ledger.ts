@@ -1,27 +1,29 @@
 import type { Writable } from "node:stream";
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Queryable } from "../../db/connection.js";
 import { campaigns, directives, meetings, taskCoUnits, taskDirectives, tasks } from "../../db/schema.js";
 import { escapeCell, LEDGER_COLUMNS, type LedgerColumnKey, lightLabel, stateLabel } from "../../domain/ledger.js";
 import type { Locale } from "../../domain/people.js";
+import { openXlsx, type XlsxCell, type XlsxLayout } from "../sheets/xlsx-writer.js";
 import { unitLabels } from "./unit-names.js";
 
 const PAGE = 2000;
-const GREY = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E7E7" } } as const;
 const TITLE = { "zh-CN": "工作台账", en: "Work ledger" } as const;
 const NOTE = {
   "zh-CN": "灰色列（来源会议、进度、状态、亮灯）只读，导入时忽略；序号为空的行导入为新任务。",
   en: "Grey columns (source meeting, progress, state, light) are for reading and ignored on import; rows without a number become new tasks.",
 } as const;
 
-const PLAIN = {};
-const CELL_STYLE_OF: Partial<Record<LedgerColumnKey, Partial<ExcelJS.Style>>> = {
-  dueOn: { numFmt: "yyyy-mm-dd" },
-  startOn: { numFmt: "yyyy-mm-dd" },
-  progress: { numFmt: "0%" },
+// Styles by number: 1 bold (the title and headers), 2 a grey header (read-only columns), 3 a date, 4 a percentage.
+const LAYOUT: XlsxLayout = {
+  columns: LEDGER_COLUMNS.map((c) => ({ width: c.width, hidden: c.key === "version" })),
+  styles: [{ bold: true }, { bold: true, fill: "FFE7E7E7" }, { numFmt: "yyyy-mm-dd" }, { numFmt: "0%" }],
+  frozenRows: 2,
+  creator: "Luoshi",
 };
-const CELL_STYLES = LEDGER_COLUMNS.map((c) => CELL_STYLE_OF[c.key] ?? PLAIN);
+const STYLE_OF: Partial<Record<LedgerColumnKey, number>> = { dueOn: 3, startOn: 3, progress: 4 };
+const HEADER_STYLES = LEDGER_COLUMNS.map((c) => (c.readOnly ? 2 : 1));
+const ROW_STYLES = LEDGER_COLUMNS.map((c) => STYLE_OF[c.key] ?? 0);
 
 /** A date column as the spreadsheet keeps it: UTC midnight, shown as a date whatever the reader's time zone. */
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -80,19 +82,12 @@ export async function writeLedger(
 ): Promise<number> {
   const { locale } = input;
   const names = new Map<string, string>();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  book.creator = "Luoshi";
-  const sheet = book.addWorksheet(TITLE[locale], { views: [{ state: "frozen", ySplit: 2 }] });
-  sheet.columns = LEDGER_COLUMNS.map((c) => ({ key: c.key, width: c.width, hidden: c.key === "version" }));
-  const titleRow = sheet.addRow([`${TITLE[locale]}  ${input.today}`, "", NOTE[locale]]);
-  titleRow.font = { bold: true };
-  titleRow.commit();
-  const headerRow = sheet.addRow(LEDGER_COLUMNS.map((c) => c[locale]));
-  headerRow.font = { bold: true };
-  LEDGER_COLUMNS.forEach((c, i) => {
-    if (c.readOnly) headerRow.getCell(i + 1).fill = GREY;
-  });
-  headerRow.commit();
+  const sheet = await openXlsx(out, LAYOUT, TITLE[locale]);
+  await sheet.addRow([`${TITLE[locale]}  ${input.today}`, "", NOTE[locale]], 1);
+  await sheet.addRow(
+    LEDGER_COLUMNS.map((c) => c[locale]),
+    HEADER_STYLES,
+  );
   const text = (s: string | null | undefined) => (s ? escapeCell(s) : "");
   let count = 0;
   let after = 0;
@@ -101,7 +96,7 @@ export async function writeLedger(
     const unnamed = page.flatMap((t) => [t.leadUnitId, ...t.coUnitIds]).filter((id) => !names.has(id));
     for (const [id, label] of await unitLabels(db, unnamed)) names.set(id, label);
     for (const t of page) {
-      const row = sheet.addRow({
+      const cells: Record<LedgerColumnKey, XlsxCell> = {
         number: t.number,
         title: text(t.title),
         sourceMeeting: text(t.sourceMeetings.join("；")),
@@ -117,18 +112,16 @@ export async function writeLedger(
         parentNumber: t.parentNumber === null ? "" : Number(t.parentNumber),
         deadlineReason: "",
         version: t.version,
-      });
-      // Shared style objects: exceljs works out a cell's style once per object, not per cell.
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cell.style = CELL_STYLES[column - 1];
-      });
-      row.commit();
+      };
+      await sheet.addRow(
+        LEDGER_COLUMNS.map((c) => cells[c.key]),
+        ROW_STYLES,
+      );
     }
     count += page.length;
     if (page.length < PAGE) break;
     after = page[page.length - 1].number;
   }
-  sheet.commit();
-  await book.commit();
+  await sheet.end();
   return count;
 }
