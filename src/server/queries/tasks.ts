@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { builtOnce } from "../../db/built-once.js";
 import type { Queryable } from "../../db/connection.js";
 import { PLAN_EACH_TIME } from "../../db/named-statements.js";
 import { campaigns, regions, type TaskRow, tasks, units } from "../../db/schema.js";
@@ -180,7 +181,11 @@ async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], 
 /** Summaries of tasks whose ids were found already, in the order of `ids`. */
 export async function taskSummariesOf(db: Queryable, ids: string[]): Promise<TaskSummary[]> {
   if (!ids.length) return [];
-  const rows = await summaryQuery(db).where(inArray(tasks.id, ids));
+  const rows = await builtOnce(db, "task_summaries_of", (d) =>
+    summaryQuery(d)
+      .where(sql`${tasks.id} = any(${sql.placeholder("ids")}::uuid[])`)
+      .prepare("task_summaries_of"),
+  ).execute({ ids });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -217,8 +222,14 @@ const loaded = (row: LoadRow) => ({
  * statement. `lock` takes the task's row for the caller's transaction (a report landing, a step).
  */
 export async function loadTask(db: Queryable, id: string, opts: { lock?: boolean } = {}) {
-  const query = loadQuery(db).where(eq(tasks.id, id)).limit(1);
-  const [row] = opts.lock ? await query.for("update", { of: tasks }) : await query;
+  const [row] = opts.lock
+    ? await loadQuery(db).where(eq(tasks.id, id)).limit(1).for("update", { of: tasks })
+    : await builtOnce(db, "load_task", (d) =>
+        loadQuery(d)
+          .where(eq(tasks.id, sql.placeholder("id")))
+          .limit(1)
+          .prepare("load_task"),
+      ).execute({ id });
   if (!row) throw notFound();
   return loaded(row);
 }
