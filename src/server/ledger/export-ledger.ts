@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
-import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
-import { campaigns, directives, meetings, taskCoUnits, taskDirectives, tasks } from "../../db/schema.js";
+import { campaigns, tasks } from "../../db/schema.js";
 import { escapeCell, LEDGER_COLUMNS, type LedgerColumnKey, lightLabel, stateLabel } from "../../domain/ledger.js";
 import type { Locale } from "../../domain/people.js";
 import { openXlsx, type XlsxCell, type XlsxLayout } from "../sheets/xlsx-writer.js";
@@ -28,9 +28,12 @@ const ROW_STYLES = LEDGER_COLUMNS.map((c) => STYLE_OF[c.key] ?? 0);
 /** A date column as the spreadsheet keeps it: UTC midnight, shown as a date whatever the reader's time zone. */
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** One page of ledger rows after `afterNumber`, in task number order, with the names a ledger shows. */
+/**
+ * One page of ledger rows after `afterNumber`, in task number order, with the names a ledger
+ * shows; co-units and source meetings in the same statement (one round trip per page).
+ */
 async function ledgerPage(db: Queryable, where: SQL | undefined, afterNumber: number) {
-  const rows = await db
+  return db
     .select({
       id: tasks.id,
       number: tasks.number,
@@ -45,30 +48,15 @@ async function ledgerPage(db: Queryable, where: SQL | undefined, afterNumber: nu
       campaign: campaigns.name,
       parentNumber: sql<number | null>`(select p.number from tasks p where p.id = ${tasks.parentId})`,
       version: tasks.version,
+      coUnitIds: sql<string[]>`array(select c.unit_id from task_co_units c where c.task_id = ${tasks.id})`,
+      sourceMeetings: sql<string[]>`array(select distinct m.title from task_directives td
+        join directives d on d.id = td.directive_id join meetings m on m.id = d.meeting_id where td.task_id = ${tasks.id})`,
     })
     .from(tasks)
     .leftJoin(campaigns, eq(campaigns.id, tasks.campaignId))
     .where(and(where, gt(tasks.number, afterNumber)))
     .orderBy(asc(tasks.number))
     .limit(PAGE);
-  const ids = rows.map((r) => r.id);
-  const co = new Map<string, string[]>();
-  const sources = new Map<string, string[]>();
-  if (ids.length) {
-    for (const c of await db
-      .select({ taskId: taskCoUnits.taskId, unitId: taskCoUnits.unitId })
-      .from(taskCoUnits)
-      .where(inArray(taskCoUnits.taskId, ids)))
-      co.set(c.taskId, [...(co.get(c.taskId) ?? []), c.unitId]);
-    for (const s of await db
-      .selectDistinct({ taskId: taskDirectives.taskId, title: meetings.title })
-      .from(taskDirectives)
-      .innerJoin(directives, eq(directives.id, taskDirectives.directiveId))
-      .innerJoin(meetings, eq(meetings.id, directives.meetingId))
-      .where(inArray(taskDirectives.taskId, ids)))
-      sources.set(s.taskId, [...(sources.get(s.taskId) ?? []), s.title]);
-  }
-  return rows.map((r) => ({ ...r, coUnitIds: co.get(r.id) ?? [], sourceMeetings: sources.get(r.id) ?? [] }));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { builtOnce } from "../../db/built-once.js";
 import type { Queryable } from "../../db/connection.js";
 import { regions, units } from "../../db/schema.js";
 import { type Actor, unitInScope } from "../../domain/scope.js";
@@ -10,16 +11,19 @@ import { type Actor, unitInScope } from "../../domain/scope.js";
  */
 export async function unitLabels(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .select({
-      id: units.id,
-      name: units.name,
-      code: units.code,
-      // Spelt out: Drizzle leaves a one-table select's columns unqualified, and "name" would be other's.
-      shared: sql<boolean>`exists (select 1 from units other where other.name = units.name and other.id <> units.id)`,
-    })
-    .from(units)
-    .where(inArray(units.id, [...new Set(ids)]));
+  const rows = await builtOnce(db, "unit_labels", (d) =>
+    d
+      .select({
+        id: units.id,
+        name: units.name,
+        code: units.code,
+        // Spelt out: Drizzle leaves a one-table select's columns unqualified, and "name" would be other's.
+        shared: sql<boolean>`exists (select 1 from units other where other.name = units.name and other.id <> units.id)`,
+      })
+      .from(units)
+      .where(sql`${units.id} = any(${sql.placeholder("ids")}::uuid[])`)
+      .prepare("unit_labels"),
+  ).execute({ ids: [...new Set(ids)] });
   return new Map(rows.map((u) => [u.id, u.shared && u.code ? `${u.name}（${u.code}）` : u.name]));
 }
 
