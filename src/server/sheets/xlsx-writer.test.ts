@@ -2,7 +2,8 @@ import { PassThrough, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { columnLetters, openXlsx, type XlsxCell, type XlsxLayout } from "./xlsx-writer.js";
+import { columnName } from "../../domain/indicator-sheets.js";
+import { openXlsx, type XlsxCell, type XlsxLayout } from "./xlsx-writer.js";
 
 const LAYOUT: XlsxLayout = {
   columns: [{ width: 8 }, { width: 40 }, { width: 12 }, { width: 9, hidden: true }],
@@ -120,6 +121,6 @@ describe("the xlsx writer", () => {
   });
 
   it("names columns as a spreadsheet does", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnName)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
   });
 });

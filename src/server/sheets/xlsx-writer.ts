@@ -6,6 +6,7 @@
  * the rows are plain text.
  */
 import type { Writable } from "node:stream";
+import { columnName } from "../../domain/indicator-sheets.js";
 import { type PreparedPart, preparePart, ZipWriter } from "./zip-writer.js";
 
 export interface XlsxStyle {
@@ -46,18 +47,6 @@ const NOT_XML =
 const XML_SPECIAL = /[&<>"]/g;
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 export const xmlText = (s: string) => s.replace(NOT_XML, "").replace(XML_SPECIAL, (c) => ENTITY[c]);
-
-/** A, B, … Z, AA, AB, …: a column's letters from its 0-based index. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -129,7 +118,7 @@ const prepared = new WeakMap<XlsxLayout, { parts: PreparedPart[]; head: string; 
 export async function openXlsx(out: Writable, layout: XlsxLayout, sheetName: string) {
   let fixed = prepared.get(layout);
   if (!fixed) {
-    fixed = { parts: fixedParts(layout), head: sheetHead(layout), letters: layout.columns.map((_c, i) => columnLetters(i)) };
+    fixed = { parts: fixedParts(layout), head: sheetHead(layout), letters: layout.columns.map((_c, i) => columnName(i)) };
     prepared.set(layout, fixed);
   }
   const { parts, head, letters } = fixed;
@@ -151,7 +140,7 @@ export async function openXlsx(out: Writable, layout: XlsxLayout, sheetName: str
       for (let i = 0; i < cells.length; i++) {
         const v = cells[i];
         const s = typeof styles === "number" ? styles : (styles[i] ?? 0);
-        const ref = `${letters[i] ?? columnLetters(i)}${rowNumber}`;
+        const ref = `${letters[i] ?? columnName(i)}${rowNumber}`;
         const style = s ? ` s="${s}"` : "";
         if (v === null || v === undefined || v === "") {
           if (s) xml += `<c r="${ref}"${style}/>`;
