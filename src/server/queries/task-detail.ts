@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { builtOnce } from "../../db/built-once.js";
 import type { Queryable } from "../../db/connection.js";
 import {

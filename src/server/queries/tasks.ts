@@ -119,10 +119,7 @@ const summaryColumns = {
 };
 
 function summaryQuery(db: Queryable) {
-  return db
-    .select(summaryColumns)
-    .from(tasks)
-    .leftJoin(campaigns, eq(campaigns.id, tasks.campaignId));
+  return db.select(summaryColumns).from(tasks).leftJoin(campaigns, eq(campaigns.id, tasks.campaignId));
 }
 
 /** A task as lists show it: the presenters take it as it comes. */
