@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { taskSummaryOut } from "./tasks.js";
+import { taskBriefOut } from "./tasks.js";
 
 const list = z.object({
   total: z.number(),
   totalCapped: z.boolean(),
-  items: z.array(taskSummaryOut).describe("The list's ten most urgent tasks; the task list has them all"),
+  items: z.array(taskBriefOut).describe("The list's ten most urgent tasks; the task list has them all"),
 });
 
 /** What the actor's unit must do now; the office lists appear for coordinators. */

@@ -172,6 +172,22 @@ export const taskSummaryOut = z.object({
   updatedAt: z.string(),
 });
 
+/** A task as "my work" lists it: a line of a short list, not a row of the task table. */
+export const taskBriefOut = taskSummaryOut.pick({
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  light: true,
+  lightReasons: true,
+  lightOverridden: true,
+  dueOn: true,
+  progress: true,
+  ownerUnit: true,
+  leadUnit: true,
+});
+export type TaskBriefOut = z.infer<typeof taskBriefOut>;
+
 export const attachmentOut = z.object({
   id: z.string(),
   name: z.string(),

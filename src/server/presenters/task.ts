@@ -1,5 +1,6 @@
 import type { AttachmentRow, TaskEventRow } from "../../db/schema.js";
-import type { ReportOut, TaskOut, TaskSummaryOut } from "../../schemas/tasks.js";
+import type { ReportOut, TaskBriefOut, TaskOut, TaskSummaryOut } from "../../schemas/tasks.js";
+import type { TaskBrief } from "../queries/my-work.js";
 import type { taskDetail, taskReports } from "../queries/task-detail.js";
 import type { TaskSummary } from "../queries/tasks.js";
 import { iso, isoOrNull } from "./time.js";
@@ -34,6 +35,20 @@ export function presentTaskSummary(t: TaskSummary): TaskSummaryOut {
     updatedAt: iso(t.updatedAt),
   };
 }
+
+export const presentTaskBrief = (t: TaskBrief): TaskBriefOut => ({
+  id: t.id,
+  number: t.number,
+  title: t.title,
+  state: t.state,
+  light: t.light,
+  lightReasons: t.lightReasons,
+  lightOverridden: t.lightOverridden,
+  dueOn: t.dueOn,
+  progress: t.progress,
+  ownerUnit: t.ownerUnit,
+  leadUnit: t.leadUnit,
+});
 
 export const presentAttachment = (a: AttachmentRow) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 });
 

@@ -1,6 +1,6 @@
 import { myWorkOut } from "../../../schemas/my-work.js";
 import { authorize } from "../../policies/index.js";
-import { presentTaskSummary } from "../../presenters/task.js";
+import { presentTaskBrief } from "../../presenters/task.js";
 import { myWork } from "../../queries/my-work.js";
 import type { RoutePlugin } from "../types.js";
 
@@ -11,7 +11,7 @@ export const myWorkRoutes: RoutePlugin = async (app, { database }) => {
     return Object.fromEntries(
       Object.entries(work).map(([k, v]) => [
         k,
-        { total: v.total, totalCapped: v.totalCapped, items: v.items.map(presentTaskSummary) },
+        { total: v.total, totalCapped: v.totalCapped, items: v.items.map(presentTaskBrief) },
       ]),
     ) as never;
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMeeting, buildRegion, buildTask, buildUnit, buildUser } from "../../../db/factories.js";
+import { buildMeeting, buildRegion, buildReport, buildTask, buildUnit, buildUser } from "../../../db/factories.js";
 import type { MeetingRow, UnitRow } from "../../../db/schema.js";
 import type { MeetingOut } from "../../../schemas/meetings.js";
 import type { TaskOut } from "../../../schemas/tasks.js";
@@ -311,6 +311,27 @@ describe("lists and my work", () => {
     expect(keys).toEqual([...keys].sort());
     // The ten are the first ten of all fourteen in that order: the 5 red, the 4 yellow, 1 green.
     expect(keys.map((k: string) => k[0]).join("")).toBe("0000011112");
+  });
+
+  it("my work lists an accepted task not yet reported on under 'to report', and one sent back under 'to fix'", async () => {
+    const db = t.database.db;
+    const unit = await buildUnit(db, { name: "待报单位" });
+    const reporter = await t.signIn(await buildUser(db, { unit, roles: ["reporter"] }));
+    const fresh = await buildTask(db, { title: "尚未报送", ownerUnitId: officeUnit.id, leadUnitId: unit.id, state: "accepted" });
+    const sentBack = await buildTask(db, {
+      title: "被退回",
+      ownerUnitId: officeUnit.id,
+      leadUnitId: unit.id,
+      state: "in_progress",
+    });
+    await buildReport(db, { task: sentBack, review: "returned" });
+    const work = (await reporter.get("/api/my-work")).json();
+    expect(work.report).toMatchObject({
+      total: 1,
+      items: [{ id: fresh.id, title: "尚未报送", leadUnit: { id: unit.id, name: "待报单位" } }],
+    });
+    expect(work.fix).toMatchObject({ total: 1, items: [{ id: sentBack.id, state: "in_progress" }] });
+    expect(work.sign.total).toBe(0);
   });
 
   it("counts a list once for all its pages; the rows are always fresh, and a change through the server recounts", async () => {

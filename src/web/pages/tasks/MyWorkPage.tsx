@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Badge, Card, Col, Empty, List, Row, Space, Spin, Typography } from "antd";
 import { Link } from "react-router";
-import type { TaskSummaryOut } from "../../../schemas/tasks.js";
+import type { TaskBriefOut } from "../../../schemas/tasks.js";
 import { api } from "../../api/client.js";
 import { useT } from "../../i18n/index.js";
 import { LightTag, TaskStateTag } from "./parts.js";
 
-type Bucket = { total: number; items: TaskSummaryOut[] };
+type Bucket = { total: number; items: TaskBriefOut[] };
 type Work = Record<"sign" | "report" | "fix", Bucket> & Partial<Record<"verify" | "review" | "reassign", Bucket>>;
 const ORDER = ["sign", "fix", "report", "verify", "review", "reassign"] as const;
 
