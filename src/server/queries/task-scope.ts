@@ -1,6 +1,7 @@
 import { type AnyColumn, eq, or, type SQL, sql } from "drizzle-orm";
 import { tasks } from "../../db/schema.js";
 import type { UnitScope } from "../../domain/scope.js";
+import { unitIdsUnder } from "./scope-sql.js";
 
 /**
  * Ids from a subquery as an array computed once (an InitPlan), so `column = any(…)` can use the
@@ -9,8 +10,7 @@ import type { UnitScope } from "../../domain/scope.js";
 export const anyOf = (column: SQL | AnyColumn, subquery: SQL) => sql`${column} = any(array(${subquery}))`;
 
 /** Units of a region and the regions below it. */
-const unitsUnder = (regionPath: string) =>
-  sql`select u.id from units u join regions r on r.id = u.region_id where r.path like ${`${regionPath}%`}`;
+const unitsUnder = (regionPath: string) => unitIdsUnder(`${regionPath}%`);
 
 /** Tasks a unit co-operates on. */
 export const coUnitTasks = (unitId: string) => sql`select c.task_id from task_co_units c where c.unit_id = ${unitId}`;

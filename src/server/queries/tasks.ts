@@ -3,14 +3,19 @@ import { alias } from "drizzle-orm/pg-core";
 import { builtOnce } from "../../db/built-once.js";
 import type { Queryable } from "../../db/connection.js";
 import { PLAN_EACH_TIME } from "../../db/named-statements.js";
-import { campaigns, regions, type TaskRow, tasks, units } from "../../db/schema.js";
+import { regions, type TaskRow, tasks, units } from "../../db/schema.js";
+import type { Light } from "../../domain/light.js";
 import type { UnitScope } from "../../domain/scope.js";
-import { OPEN_STATES } from "../../domain/task-states.js";
-import type { TaskListQuery } from "../../schemas/tasks.js";
+import { OPEN_STATES, type TaskState } from "../../domain/task-states.js";
+import type { TARGET_KINDS, TaskListQuery } from "../../schemas/tasks.js";
+
+type TargetKind = (typeof TARGET_KINDS)[number];
+
 import { badRequest, notFound } from "../errors.js";
 import { type CountKeeper, countNow } from "../lag-cache.js";
 import type { ScopedTask } from "../policies/task.js";
 import { cappedTaskCount, decodeCursor, encodeCursor, likePattern } from "./paging.js";
+import { unitIdsUnder } from "./scope-sql.js";
 import { anyOf, coUnitTasks, taskScopeWhere } from "./task-scope.js";
 
 const ownerUnit = alias(units, "owner_unit");
@@ -49,11 +54,7 @@ export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope, tit
     q.q ? and(titleSearch(q.q, titlePairs), PLAN_EACH_TIME) : undefined,
     q.leadUnitId ? eq(tasks.leadUnitId, q.leadUnitId) : undefined,
     q.regionId
-      ? anyOf(
-          tasks.leadUnitId,
-          sql`select u.id from units u join regions r on r.id = u.region_id
-            where r.path like (select path from regions where id = ${q.regionId}) || '%'`,
-        )
+      ? anyOf(tasks.leadUnitId, unitIdsUnder(sql`(select path from regions where id = ${q.regionId}) || '%'`))
       : undefined,
     q.unitId ? or(eq(tasks.leadUnitId, q.unitId), anyOf(tasks.id, coUnitTasks(q.unitId))) : undefined,
     q.campaignId
@@ -78,52 +79,63 @@ export function taskFilterWhere(q: Partial<TaskListQuery>, scope: UnitScope, tit
   );
 }
 
-// Only what a summary shows, flat: a list maps hundreds of these, and the whole task row (its
-// description included) with the names spread over it cost more than reading them.
-const summaryColumns = {
-  id: tasks.id,
-  number: tasks.number,
-  title: tasks.title,
-  parentId: tasks.parentId,
-  campaignId: tasks.campaignId,
-  ownerUnitId: tasks.ownerUnitId,
-  leadUnitId: tasks.leadUnitId,
-  responsibleLeader: tasks.responsibleLeader,
-  startOn: tasks.startOn,
-  dueOn: tasks.dueOn,
-  state: tasks.state,
-  light: tasks.light,
-  lightReasons: tasks.lightReasons,
-  lightOverride: tasks.lightOverride,
-  progress: tasks.progress,
-  targetKind: tasks.targetKind,
-  targetValue: tasks.targetValue,
-  targetUnit: tasks.targetUnit,
-  measuredValue: tasks.measuredValue,
-  weight: tasks.weight,
-  version: tasks.version,
-  updatedAt: tasks.updatedAt,
-  // Looked up row by row: joined, the planner could hash all 3,031 units for a page of 25 (5 ms).
-  ownerName: sql<string>`(select u.name from units u where u.id = ${tasks.ownerUnitId})`,
-  leadName: sql<string>`(select u.name from units u where u.id = ${tasks.leadUnitId})`,
-  campaignName: campaigns.name,
-  childCount: sql<number>`(select count(*) from tasks c where c.parent_id = ${tasks.id})`.mapWith(Number),
-  // Co-units and source meetings in the same statement, as JSON: one round trip per page.
-  coUnits: sql<
-    { id: string; name: string }[]
-  >`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
-    from task_co_units c join units u on u.id = c.unit_id where c.task_id = ${tasks.id}), '[]'::json)`,
-  sourceMeetings: sql<{ id: string; title: string }[]>`coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title))
-    from (select distinct m.id, m.title from task_directives td join directives d on d.id = td.directive_id
-      join meetings m on m.id = d.meeting_id where td.task_id = ${tasks.id}) m), '[]'::json)`,
-};
-
-function summaryQuery(db: Queryable) {
-  return db.select(summaryColumns).from(tasks).leftJoin(campaigns, eq(campaigns.id, tasks.campaignId));
+/** A task as lists show it: the presenters take it as it comes. */
+export interface TaskSummary {
+  id: string;
+  number: number;
+  title: string;
+  parentId: string | null;
+  campaignId: string | null;
+  ownerUnitId: string;
+  leadUnitId: string;
+  responsibleLeader: string | null;
+  startOn: string;
+  dueOn: string;
+  state: TaskState;
+  light: Light | null;
+  lightReasons: string[];
+  lightOverride: Light | null;
+  progress: number;
+  targetKind: TargetKind;
+  targetValue: number | null;
+  targetUnit: string | null;
+  measuredValue: number | null;
+  weight: number;
+  version: number;
+  updatedAt: string | Date;
+  ownerName: string;
+  leadName: string;
+  campaignName: string | null;
+  childCount: number;
+  coUnits: { id: string; name: string }[];
+  sourceMeetings: { id: string; title: string }[];
 }
 
-/** A task as lists show it: the presenters take it as it comes. */
-export type TaskSummary = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
+/**
+ * Only what a summary shows, flat and named as TaskSummary, in one statement written out once: a
+ * list maps hundreds of these, and Drizzle's row mapping (a type check per column per row) cost
+ * more than PostgreSQL's work. Unit names are looked up row by row: joined, the planner could hash
+ * all 3,031 units for a page of 25. Co-units and source meetings come as JSON, in the same round
+ * trip. Dates as text and the number as a float, alike from PostgreSQL and PGlite. The ids come
+ * through a subquery, out of the planner's sight: seeing how many there were, it planned the
+ * statement anew on every call rather than keep its one generic plan.
+ */
+const SUMMARIES_OF = sql.raw(`select t.id, t.number::float8 as "number", t.title, t.parent_id as "parentId",
+  t.campaign_id as "campaignId", t.owner_unit_id as "ownerUnitId", t.lead_unit_id as "leadUnitId",
+  t.responsible_leader as "responsibleLeader", t.start_on::text as "startOn", t.due_on::text as "dueOn", t.state,
+  t.light, t.light_reasons as "lightReasons", t.light_override as "lightOverride", t.progress,
+  t.target_kind as "targetKind", t.target_value as "targetValue", t.target_unit as "targetUnit",
+  t.measured_value as "measuredValue", t.weight, t.version, t.updated_at as "updatedAt",
+  (select u.name from units u where u.id = t.owner_unit_id) as "ownerName",
+  (select u.name from units u where u.id = t.lead_unit_id) as "leadName",
+  (select c.name from campaigns c where c.id = t.campaign_id) as "campaignName",
+  (select count(*)::int from tasks c where c.parent_id = t.id) as "childCount",
+  coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+    from task_co_units c join units u on u.id = c.unit_id where c.task_id = t.id), '[]'::json) as "coUnits",
+  coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title)) from meetings m
+    where m.id in (select d.meeting_id from task_directives td join directives d on d.id = td.directive_id
+      where td.task_id = t.id)), '[]'::json) as "sourceMeetings"
+  from tasks t where t.id = any((select `);
 
 /** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
 export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope, count: CountKeeper = countNow) {
@@ -177,11 +189,9 @@ async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], 
 /** Summaries of tasks whose ids were found already, in the order of `ids`. */
 export async function taskSummariesOf(db: Queryable, ids: string[]): Promise<TaskSummary[]> {
   if (!ids.length) return [];
-  const rows = await builtOnce(db, "task_summaries_of", (d) =>
-    summaryQuery(d)
-      .where(sql`${tasks.id} = any(${sql.placeholder("ids")}::uuid[])`)
-      .prepare("task_summaries_of"),
-  ).execute({ ids });
+  const { rows } = (await db.execute(sql`${SUMMARIES_OF}${sql.param(ids)}::uuid[])::uuid[])`)) as unknown as {
+    rows: TaskSummary[];
+  };
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
