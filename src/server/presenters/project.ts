@@ -1,7 +1,7 @@
 import type { ProjectOut, ProjectSummaryOut } from "../../schemas/projects.js";
-import type { LoadedProject, projectDetail } from "../queries/projects.js";
+import type { LoadedProject, ProjectSummaryRow, projectDetail } from "../queries/projects.js";
 
-export const presentProjectSummary = (p: LoadedProject): ProjectSummaryOut => ({
+export const presentProjectSummary = (p: ProjectSummaryRow): ProjectSummaryOut => ({
   id: p.id,
   code: p.code,
   name: p.name,

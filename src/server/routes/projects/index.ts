@@ -37,7 +37,14 @@ import { writeProjectWorkbook } from "../../projects-excel/export-projects.js";
 import { planProjectSheets } from "../../projects-excel/project-sheets.js";
 import { projectRegions } from "../../queries/project-regions.js";
 import { listWarnings } from "../../queries/project-warnings.js";
-import { type LoadedProject, listProjects, loadProject, projectDetail, scopedProject } from "../../queries/projects.js";
+import {
+  type LoadedProject,
+  listProjects,
+  listProjectsInFull,
+  loadProject,
+  projectDetail,
+  scopedProject,
+} from "../../queries/projects.js";
 import { nodeTemplates, projectWarningSettings } from "../../queries/settings.js";
 import { readWorkbook } from "../../sheets/workbook.js";
 import type { RoutePlugin } from "../types.js";
@@ -83,7 +90,7 @@ export const projectRoutes: RoutePlugin = async (app, { database, config, lagCac
     const all: LoadedProject[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listProjects(db, req.ctx.actor, { ...filters, limit: 200, cursor });
+      const page = await listProjectsInFull(db, req.ctx.actor, { ...filters, limit: 200, cursor });
       all.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && all.length < 100_000);

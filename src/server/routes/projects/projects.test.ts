@@ -241,3 +241,35 @@ describe("the project library", () => {
     expect(made.nodes.map((n: { kind: string }) => n.kind)).toEqual(["land", "start", "completion"]);
   });
 });
+
+describe("the province office's view of the library", () => {
+  it("sees the projects of every region below its own, and none of a region beside it", async () => {
+    const p = await createTestApp();
+    try {
+      const db = p.database.db;
+      const province = await buildRegion(db, { level: "province" });
+      const city = await buildRegion(db, { parent: province });
+      const county = await buildRegion(db, { parent: city });
+      const provinceOffice = await p.signIn(
+        await buildUser(db, { unit: await buildUnit(db, { region: province }), roles: ["coordinator"] }),
+      );
+      const insert = async (code: string, region: RegionRow) => {
+        const unit = await buildUnit(db, { region });
+        await db.execute(sql`insert into projects (code, name, region_id, lead_unit_id, category, level, total_investment)
+          values (${code}, ${code}, ${region.id}, ${unit.id}, 'infrastructure', 'city', 100)`);
+      };
+      await insert("IN-CITY", city);
+      await insert("IN-COUNTY", county);
+      const codes = async () =>
+        ((await provinceOffice.get("/api/projects?sort=code&order=asc")).json().items as { code: string }[]).map((x) => x.code);
+      // Its region holds every region: every project is its own to see.
+      expect(await codes()).toEqual(["IN-CITY", "IN-COUNTY"]);
+      // A second province beside it: its projects stay out, the others stay in.
+      await insert("BESIDE", await buildRegion(db, { level: "province" }));
+      expect(await codes()).toEqual(["IN-CITY", "IN-COUNTY"]);
+      expect((await provinceOffice.get("/api/projects?warning=none")).json().total).toBe(2);
+    } finally {
+      await p.close();
+    }
+  });
+});
