@@ -30,6 +30,14 @@ describe("unit scope", () => {
     }
   });
 
+  it("a coordinator or leader whose region holds every region needs no narrowing; a reporter there still sees its unit only", () => {
+    for (const role of ["coordinator", "leader"] as const) {
+      expect(unitScopeOf(actor([role]))).toEqual({ kind: "regionTree", regionPath: "/prov/city/", unitId: "own" });
+      expect(unitScopeOf({ ...actor([role]), regionHoldsAll: true })).toEqual({ kind: "all" });
+    }
+    expect(unitScopeOf({ ...actor(["reporter"]), regionHoldsAll: true })).toEqual({ kind: "unit", unitId: "own" });
+  });
+
   it("reporters and viewers see their own unit only", () => {
     for (const role of ["reporter", "viewer"] as const) {
       const a = actor([role]);

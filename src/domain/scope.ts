@@ -10,6 +10,11 @@ export interface Actor {
   regionId: string;
   /** Materialized path of the actor's unit's region. */
   regionPath: string;
+  /**
+   * Every region is the actor's region or below it (the province, when one province is served):
+   * a region-tree scope then reaches every unit, and lists need not be narrowed by it.
+   */
+  regionHoldsAll?: boolean;
 }
 
 export interface ScopedUnit {
@@ -48,7 +53,8 @@ export type UnitScope =
 
 export function unitScopeOf(actor: Actor): UnitScope {
   if (hasRole(actor, "admin")) return { kind: "all" };
-  if (seesRegionTree(actor)) return { kind: "regionTree", regionPath: actor.regionPath, unitId: actor.unitId };
+  if (seesRegionTree(actor))
+    return actor.regionHoldsAll ? { kind: "all" } : { kind: "regionTree", regionPath: actor.regionPath, unitId: actor.unitId };
   if (actor.roles.length > 0) return { kind: "unit", unitId: actor.unitId };
   return { kind: "none" };
 }

@@ -63,6 +63,7 @@ function prepareLookup(db: Queryable) {
       unitId: users.unitId,
       regionId: units.regionId,
       regionPath: regions.path,
+      regionHoldsAll: sql<boolean>`not exists (select 1 from regions r where r.path not like ${regions.path} || '%')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -109,6 +110,7 @@ export async function loadSession(db: Queryable, token: string, idleMinutes: num
       unitId: row.unitId,
       regionId: row.regionId,
       regionPath: row.regionPath,
+      regionHoldsAll: row.regionHoldsAll,
     },
   };
 }
