@@ -1,7 +1,7 @@
-import type { AttachmentRow, TaskEventRow } from "../../db/schema.js";
+import type { AttachmentRow } from "../../db/schema.js";
 import type { ReportOut, TaskBriefOut, TaskOut, TaskSummaryOut } from "../../schemas/tasks.js";
 import type { TaskBrief } from "../queries/my-work.js";
-import type { taskDetail, taskReports } from "../queries/task-detail.js";
+import type { EventOnPage, ReportOnPage, taskDetail } from "../queries/task-detail.js";
 import type { TaskSummary } from "../queries/tasks.js";
 import { iso, isoOrNull } from "./time.js";
 
@@ -50,9 +50,15 @@ export const presentTaskBrief = (t: TaskBrief): TaskBriefOut => ({
   leadUnit: t.leadUnit,
 });
 
-export const presentAttachment = (a: AttachmentRow) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 });
+export const presentAttachment = (a: Pick<AttachmentRow, "id" | "name" | "mime" | "size" | "sha256">) => ({
+  id: a.id,
+  name: a.name,
+  mime: a.mime,
+  size: a.size,
+  sha256: a.sha256,
+});
 
-export function presentReport(r: Awaited<ReturnType<typeof taskReports>>[number]): ReportOut {
+export function presentReport(r: ReportOnPage): ReportOut {
   return {
     id: r.id,
     taskId: r.taskId,
@@ -71,7 +77,7 @@ export function presentReport(r: Awaited<ReturnType<typeof taskReports>>[number]
   };
 }
 
-const presentEvent = (e: TaskEventRow) => ({
+const presentEvent = (e: EventOnPage) => ({
   id: e.id,
   at: iso(e.at),
   actorName: e.actorName,
