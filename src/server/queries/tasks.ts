@@ -115,7 +115,8 @@ export interface TaskSummary {
  * Only what a summary shows, flat and named as TaskSummary, in one statement written out once: a
  * list maps hundreds of these, and Drizzle's row mapping (a type check per column per row) cost
  * more than PostgreSQL's work. Unit names are looked up row by row: joined, the planner could hash
- * all 3,031 units for a page of 25. Co-units and source meetings come as JSON, in the same round
+ * all 3,031 units for a page of 25. The campaigns (a hundred or so) are joined: looked up row by
+ * row, PostgreSQL scanned them all for each. Co-units and source meetings come as JSON, in the same round
  * trip. Dates as text and the number as a float, alike from PostgreSQL and PGlite. The ids come
  * through a subquery, out of the planner's sight: seeing how many there were, it planned the
  * statement anew on every call rather than keep its one generic plan.
@@ -128,14 +129,14 @@ const SUMMARIES_OF = sql.raw(`select t.id, t.number::float8 as "number", t.title
   t.measured_value as "measuredValue", t.weight, t.version, t.updated_at as "updatedAt",
   (select u.name from units u where u.id = t.owner_unit_id) as "ownerName",
   (select u.name from units u where u.id = t.lead_unit_id) as "leadName",
-  (select c.name from campaigns c where c.id = t.campaign_id) as "campaignName",
+  camp.name as "campaignName",
   (select count(*)::int from tasks c where c.parent_id = t.id) as "childCount",
   coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
     from task_co_units c join units u on u.id = c.unit_id where c.task_id = t.id), '[]'::json) as "coUnits",
   coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title)) from meetings m
     where m.id in (select d.meeting_id from task_directives td join directives d on d.id = td.directive_id
       where td.task_id = t.id)), '[]'::json) as "sourceMeetings"
-  from tasks t where t.id = any((select `);
+  from tasks t left join campaigns camp on camp.id = t.campaign_id where t.id = any((select `);
 
 /** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
 export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope, count: CountKeeper = countNow) {
