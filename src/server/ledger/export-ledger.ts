@@ -56,12 +56,12 @@ interface LedgerRow {
 // which cost more than PostgreSQL's work; dates as text and numbers as floats on either database.
 const LEDGER_ROWS = sql.raw(`select tasks.id, tasks.number::float8 as "number", tasks.title, tasks.lead_unit_id as "leadUnitId",
   tasks.responsible_leader as "responsibleLeader", tasks.start_on::text as "startOn", tasks.due_on::text as "dueOn",
-  tasks.progress, tasks.state, tasks.light, (select c.name from campaigns c where c.id = tasks.campaign_id) as campaign,
+  tasks.progress, tasks.state, tasks.light, camp.name as campaign,
   (select p.number::float8 from tasks p where p.id = tasks.parent_id) as "parentNumber", tasks.version,
   array(select c.unit_id from task_co_units c where c.task_id = tasks.id) as "coUnitIds",
   array(select distinct m.title from task_directives td join directives d on d.id = td.directive_id
     join meetings m on m.id = d.meeting_id where td.task_id = tasks.id) as "sourceMeetings"
-  from tasks`);
+  from tasks left join campaigns camp on camp.id = tasks.campaign_id`);
 
 async function ledgerPage(db: Queryable, where: SQL | undefined, afterNumber: number): Promise<LedgerRow[]> {
   const { rows } = (await db.execute(
