@@ -408,6 +408,8 @@ describe("searching tasks", () => {
       );
     expect(await found("数字乡村")).toBe(true);
     expect(await found("digital化")).toBe(true);
+    expect(await found("DIGITAL")).toBe(true);
+    expect(await found("改革：数字")).toBe(true);
     expect(await found("乡")).toBe(true);
     expect(await found(`#${task.number}`)).toBe(true);
     // Its characters, but not side by side.
