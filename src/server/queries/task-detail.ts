@@ -87,7 +87,11 @@ interface PageParts {
  * task's id is read from `page`, out of the planner's sight, so one plan serves every task
  * (planning it each time had cost more than running it).
  */
-const PAGE_PARTS = (taskId: string, ancestorIds: string[], childScope: SQL) => sql`with page as materialized (select ${taskId}::uuid as task_id)
+const PAGE_PARTS = (
+  taskId: string,
+  ancestorIds: string[],
+  childScope: SQL,
+) => sql`with page as materialized (select ${taskId}::uuid as task_id)
   select
   (select coalesce(json_agg(json_build_object('id', a.id, 'number', a.number, 'title', a.title)), '[]'::json)
     from tasks a where a.id = any((select ${sql.param(ancestorIds)}::uuid[])::uuid[])) as ancestors,
