@@ -26,7 +26,7 @@ import { notFound } from "../errors.js";
 import { type CountKeeper, countNow } from "../lag-cache.js";
 import type { ScopedProject } from "../policies/project.js";
 import { afterCursor, cappedCount, likePattern, pageFrom } from "./paging.js";
-import { everyRegionUnder, unitIdsUnder } from "./scope-sql.js";
+import { unitIdsUnder } from "./scope-sql.js";
 import { anyOf } from "./task-scope.js";
 
 const leadRegion = alias(regions, "lead_region");
@@ -73,8 +73,7 @@ export function projectScope(actor: Actor): SQL | undefined {
   // "hashed SubPlan"), so a list can walk an index in its order and stop at the page. An array of
   // thousands of units was searched project by project (0.6 s for a province's red warnings); a
   // semi-join let the planner join the units to every project it walked (13 ms against 1.8 ms).
-  return sql`(${everyRegionUnder(scope.regionPath)} or ${projects.leadUnitId} = ${scope.unitId}::uuid
-    or ${projects.leadUnitId} in (${unitIdsUnder(`${scope.regionPath}%`)}))`;
+  return sql`(${projects.leadUnitId} = ${scope.unitId}::uuid or ${projects.leadUnitId} in (${unitIdsUnder(`${scope.regionPath}%`)}))`;
 }
 
 const RANK_OF = { red: 3, yellow: 2, blue: 1, none: 0 } as const;

@@ -23,11 +23,3 @@ export function unitScopeWhere(scope: UnitScope): SQL | undefined {
  */
 export const unitIdsUnder = (pathPattern: SQL | string) =>
   sql`select u.id from units u where u.region_id = any(array(select r.id from regions r where r.path like ${pathPattern}))`;
-
-/**
- * True when every region is the one of `regionPath` or below it, so that every unit is in a
- * scope of that region (the province's office): a list can skip finding and hashing all of them.
- * PostgreSQL computes it once per statement and, in an `or`, looks no further when it holds.
- */
-export const everyRegionUnder = (regionPath: string) =>
-  sql`not exists (select 1 from regions r where r.path not like ${`${regionPath}%`})`;
