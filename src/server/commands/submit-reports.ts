@@ -1,6 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
 import { insertRows } from "../../db/insert-rows.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   type AttachmentRow,
   attachments,
@@ -54,7 +55,7 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
   const attachmentIds = [...new Set(submissions.flatMap((s) => s.input.attachmentIds))];
   const files = new Map(
     attachmentIds.length
-      ? (await tx.select().from(attachments).where(inArray(attachments.id, attachmentIds))).map((a) => [a.id, a])
+      ? (await tx.select().from(attachments).where(oneOf(attachments.id, attachmentIds))).map((a) => [a.id, a])
       : [],
   );
   const today = todayIso();
@@ -106,10 +107,7 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
   const reportById = new Map(stored.map((r) => [r.id, r]));
   const unitIds = [...new Set(accepted.map((a) => a.ctx.actor.unitId))];
   const unitName = new Map(
-    (await tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((u) => [
-      u.id,
-      u.name,
-    ]),
+    (await tx.select({ id: units.id, name: units.name }).from(units).where(oneOf(units.id, unitIds))).map((u) => [u.id, u.name]),
   );
   const links = accepted.flatMap((a) => a.input.attachmentIds.map((attachmentId) => ({ reportId: a.reportId, attachmentId })));
   if (links.length) await tx.insert(reportAttachments).values(links);

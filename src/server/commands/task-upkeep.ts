@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { campaigns, directives, progressReports, regions, type TaskRow, taskEvents, tasks, units } from "../../db/schema.js";
 import { computeLight, type LightSettings } from "../../domain/light.js";
 import { lastDuePeriod } from "../../domain/reporting-periods.js";
@@ -65,11 +66,11 @@ export async function refreshLights(
         .from(progressReports)
         .where(
           and(
-            inArray(
+            oneOf(
               progressReports.taskId,
               rows.map((t) => t.id),
             ),
-            inArray(progressReports.period, keys),
+            oneOf(progressReports.period, keys, "text"),
             eq(progressReports.kind, "report"),
             sql`${progressReports.review} is distinct from 'returned'`,
           ),

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { builtOnce } from "../../db/built-once.js";
 import type { Queryable } from "../../db/connection.js";
 import { PLAN_EACH_TIME } from "../../db/named-statements.js";
+import { oneOf } from "../../db/one-of.js";
 import { regions, type TaskRow, tasks, units } from "../../db/schema.js";
 import type { Light } from "../../domain/light.js";
 import type { UnitScope } from "../../domain/scope.js";
@@ -250,7 +251,7 @@ export async function loadTask(db: Queryable, id: string, opts: { lock?: boolean
  */
 export async function loadTasksLocked(db: Queryable, ids: string[]) {
   if (!ids.length) return [];
-  const rows = await loadQuery(db).where(inArray(tasks.id, ids)).orderBy(asc(tasks.id)).for("update", { of: tasks });
+  const rows = await loadQuery(db).where(oneOf(tasks.id, ids)).orderBy(asc(tasks.id)).for("update", { of: tasks });
   return rows.map(loaded);
 }
 export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
