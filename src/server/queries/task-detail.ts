@@ -1,6 +1,7 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { builtOnce } from "../../db/built-once.js";
 import type { Queryable } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   attachments,
   type ProgressReportRow,
@@ -94,7 +95,7 @@ const PAGE_PARTS = (
 ) => sql`with page as materialized (select ${taskId}::uuid as task_id)
   select
   (select coalesce(json_agg(json_build_object('id', a.id, 'number', a.number, 'title', a.title)), '[]'::json)
-    from tasks a where a.id = any((select ${sql.param(ancestorIds)}::uuid[])::uuid[])) as ancestors,
+    from tasks a where ${oneOf(sql.raw("a.id"), ancestorIds)}) as ancestors,
   (select coalesce(json_agg(json_build_object('id', d.id, 'text', d.text, 'meetingId', m.id, 'meetingTitle', m.title,
       'heldOn', m.held_on) order by m.held_on, d.ordinal), '[]'::json)
     from task_directives td join directives d on d.id = td.directive_id join meetings m on m.id = d.meeting_id

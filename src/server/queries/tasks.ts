@@ -140,7 +140,7 @@ const SUMMARIES_OF = sql.raw(`select t.id, t.number::float8 as "number", t.title
   coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title)) from meetings m
     where m.id in (select d.meeting_id from task_directives td join directives d on d.id = td.directive_id
       where td.task_id = t.id)), '[]'::json) as "sourceMeetings"
-  from tasks t left join campaigns camp on camp.id = t.campaign_id where t.id = any((select `);
+  from tasks t left join campaigns camp on camp.id = t.campaign_id`);
 
 /** A page of tasks in (sort, id) order; the cursor carries the last row's sort value. */
 export async function listTasks(db: Queryable, q: TaskListQuery, scope: UnitScope, count: CountKeeper = countNow) {
@@ -194,7 +194,7 @@ async function summaryPage(db: Queryable, where: SQL | undefined, order: SQL[], 
 /** Summaries of tasks whose ids were found already, in the order of `ids`. */
 export async function taskSummariesOf(db: Queryable, ids: string[]): Promise<TaskSummary[]> {
   if (!ids.length) return [];
-  const { rows } = (await db.execute(sql`${SUMMARIES_OF}${sql.param(ids)}::uuid[])::uuid[])`)) as unknown as {
+  const { rows } = (await db.execute(sql`${SUMMARIES_OF} where ${oneOf(sql.raw("t.id"), ids)}`)) as unknown as {
     rows: TaskSummary[];
   };
   const byId = new Map(rows.map((r) => [r.id, r]));
