@@ -48,8 +48,10 @@ interface LedgerRow {
   campaign: string | null;
   parentNumber: number | null;
   version: number;
-  coUnitIds: string[];
-  sourceMeetings: string[];
+  /** Comma-separated ids: text the driver hands over as it is, where an array is parsed element by element. */
+  coUnitIds: string;
+  /** The source meetings' titles, joined as the ledger shows them. */
+  sourceMeetings: string | null;
 }
 
 // Named as LedgerRow and read without Drizzle's row mapping (a type check per column per row),
@@ -58,8 +60,8 @@ const LEDGER_ROWS = sql.raw(`select tasks.id, tasks.number::float8 as "number", 
   tasks.responsible_leader as "responsibleLeader", tasks.start_on::text as "startOn", tasks.due_on::text as "dueOn",
   tasks.progress, tasks.state, tasks.light, camp.name as campaign,
   (select p.number::float8 from tasks p where p.id = tasks.parent_id) as "parentNumber", tasks.version,
-  array(select c.unit_id from task_co_units c where c.task_id = tasks.id) as "coUnitIds",
-  array(select distinct m.title from task_directives td join directives d on d.id = td.directive_id
+  array_to_string(array(select c.unit_id from task_co_units c where c.task_id = tasks.id), ',') as "coUnitIds",
+  (select string_agg(distinct m.title, '；' order by m.title) from task_directives td join directives d on d.id = td.directive_id
     join meetings m on m.id = d.meeting_id where td.task_id = tasks.id) as "sourceMeetings"
   from tasks left join campaigns camp on camp.id = tasks.campaign_id`);
 
@@ -92,15 +94,16 @@ export async function writeLedger(
   let after = 0;
   for (;;) {
     const page = await ledgerPage(db, input.where, after);
-    const unnamed = page.flatMap((t) => [t.leadUnitId, ...t.coUnitIds]).filter((id) => !names.has(id));
+    const coUnits = page.map((t) => (t.coUnitIds ? t.coUnitIds.split(",") : []));
+    const unnamed = page.flatMap((t, i) => [t.leadUnitId, ...coUnits[i]]).filter((id) => !names.has(id));
     for (const [id, label] of await unitLabels(db, unnamed)) names.set(id, label);
-    for (const t of page) {
+    for (const [i, t] of page.entries()) {
       const cells: Record<LedgerColumnKey, XlsxCell> = {
         number: t.number,
         title: text(t.title),
-        sourceMeeting: text(t.sourceMeetings.join("；")),
+        sourceMeeting: text(t.sourceMeetings),
         leadUnit: text(names.get(t.leadUnitId)),
-        coUnits: text(t.coUnitIds.map((id) => names.get(id) ?? "").join("、")),
+        coUnits: text(coUnits[i].map((id) => names.get(id) ?? "").join("、")),
         responsibleLeader: text(t.responsibleLeader),
         dueOn: asDate(t.dueOn),
         progress: t.progress / 100,

@@ -1,7 +1,8 @@
+import { inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildRegion, buildUnit, buildUser } from "../../../db/factories.js";
-import type { UnitRow } from "../../../db/schema.js";
+import { buildMeeting, buildRegion, buildUnit, buildUser } from "../../../db/factories.js";
+import { directives, type UnitRow } from "../../../db/schema.js";
 import type { ImportJobOut } from "../../../schemas/ledgers.js";
 import type { TaskOut } from "../../../schemas/tasks.js";
 import { todayIso } from "../../clock.js";
@@ -197,5 +198,43 @@ describe("work ledger import", () => {
     const book = await exportLedger(office);
     const denied = await reporter.post("/api/ledger-imports", Buffer.from(await book.xlsx.writeBuffer()));
     expect(denied.statusCode).toBe(403);
+  });
+});
+
+describe("a task's sources and co-units in the ledger", () => {
+  it("lists each source meeting once, by title, and every co-operating unit", async () => {
+    const db = t.database.db;
+    const water = await buildUnit(db, { regionId: officeUnit.regionId, name: "水利局" });
+    const transport = await buildUnit(db, { regionId: officeUnit.regionId, name: "交通局" });
+    const standing = await buildMeeting(db, {
+      unit: officeUnit,
+      title: "市政府常务会议",
+      directiveTexts: ["抓好防汛", "抓好抗旱"],
+    });
+    const party = await buildMeeting(db, { unit: officeUnit, title: "市委常委会", directiveTexts: ["统筹水利建设"] });
+    const directiveIds = (
+      await db
+        .select({ id: directives.id })
+        .from(directives)
+        .where(inArray(directives.meetingId, [standing.id, party.id]))
+    ).map((d) => d.id);
+    const res = await office.post("/api/tasks", {
+      title: "水利设施建设",
+      leadUnitId: water.id,
+      coUnitIds: [co.id, transport.id],
+      directiveIds,
+      startOn: `${year}-01-01`,
+      dueOn: `${year}-12-31`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const sheet = (await exportLedger(office, `?leadUnitId=${water.id}`)).worksheets[0];
+    expect(sheet.rowCount).toBe(3);
+    const row = sheet.getRow(3);
+    expect(row.getCell(column(sheet, "Source meeting")).value).toBe("市委常委会；市政府常务会议");
+    expect(
+      String(row.getCell(column(sheet, "Co-operating units")).value)
+        .split("、")
+        .sort(),
+    ).toEqual(["交通局", "经信局"]);
   });
 });
