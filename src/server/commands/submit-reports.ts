@@ -22,7 +22,7 @@ import type { ActingContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { timeOrderedUuid } from "../ids.js";
 import { authorize } from "../policies/index.js";
-import { type LoadedTask, loadTasksLocked, scopedTask, taskRow } from "../queries/tasks.js";
+import { type LoadedTask, loadTasksLocked, lockTaskTrees, scopedTask, taskRow } from "../queries/tasks.js";
 import { refreshLights, rollUpAncestors } from "./task-upkeep.js";
 
 /** One person's progress report (or a co-unit's note) on one task, as the API received it. */
@@ -51,7 +51,10 @@ type Accepted = ReportSubmission & { task: LoadedTask; reportId: string; period:
  * task just signed for, and waits for review; a note only joins the history.
  */
 export async function submitReports(tx: Queryable, submissions: ReportSubmission[]): Promise<SubmissionResult[]> {
-  const found = new Map((await loadTasksLocked(tx, [...new Set(submissions.map((s) => s.taskId))])).map((t) => [t.id, t]));
+  const taskIds = [...new Set(submissions.map((s) => s.taskId))];
+  // The ancestors too, as progress rolls up to them: locked in one order with the tasks.
+  await lockTaskTrees(tx, taskIds);
+  const found = new Map((await loadTasksLocked(tx, taskIds)).map((t) => [t.id, t]));
   const attachmentIds = [...new Set(submissions.flatMap((s) => s.input.attachmentIds))];
   const files = new Map(
     attachmentIds.length

@@ -256,6 +256,18 @@ export async function loadTasksLocked(db: Queryable, ids: string[]) {
 }
 export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
 
+/**
+ * Locks the given tasks and every ancestor of theirs, all in the order of their ids, for the
+ * caller's transaction. A report round rolls progress up to the ancestors: were they locked as
+ * each is reached, two rounds sharing a parent could each hold what the other waits for.
+ */
+export async function lockTaskTrees(db: Queryable, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.execute(sql`select tasks.id from ${tasks} where tasks.id in (
+      select unnest(string_to_array(trim(both '/' from t.path), '/'))::uuid from ${tasks} t where ${oneOf(sql`t.id`, ids)}
+    ) order by tasks.id for update`);
+}
+
 export const scopedTask = (t: LoadedTask): ScopedTask => ({
   owner: { id: t.ownerUnitId, regionPath: t.ownerPath },
   lead: { id: t.leadUnitId, regionPath: t.leadPath },

@@ -74,7 +74,11 @@ async function withCurrent<T>(db: Queryable, ctx: RequestContext, id: string, fn
 
 export const taskRoutes: RoutePlugin = async (app, { database, lagCache }) => {
   const { db } = database;
-  const intake = new ReportIntake(db);
+  // The embedded database has one connection: a second round would only queue behind the first.
+  const intake = new ReportIntake(db, {
+    roundsAtOnce: database.kind === "postgres" ? 2 : 1,
+    onRoundFailed: (error) => app.log.warn({ err: error }, "a round of reports failed as a whole; its reports land one by one"),
+  });
 
   app.get("/api/tasks", { schema: { tags, querystring: taskListQuery, response: { 200: taskPage } } }, async (req) => {
     authorize(req.ctx, "task", "list");

@@ -126,3 +126,53 @@ describe("reports arriving together", () => {
     expect(landed.at(-1)).toMatchObject({ narrative: "第1项第五次", unitName: "交通局", attachments: [] });
   });
 });
+
+describe("rounds written at once", () => {
+  it("two servers' rounds on sub-tasks of the same parents land whole, in either order, and roll up to what every report says", async () => {
+    const db = t.database.db;
+    const [office] = await db
+      .execute(sql`select owner_unit_id as id from tasks where id = ${running[0].id}`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const ownerUnitId = office.id;
+    const leadUnitId = running[0].leadUnitId;
+    const sub = (parent: TaskRow) =>
+      buildTask(db, { ownerUnitId, leadUnitId, parent, state: "in_progress", startOn: "2026-01-01", dueOn: "2027-12-31" });
+    const parents = [
+      await buildTask(db, { ownerUnitId, leadUnitId, state: "in_progress", startOn: "2026-01-01", dueOn: "2027-12-31" }),
+      await buildTask(db, { ownerUnitId, leadUnitId, state: "in_progress", startOn: "2026-01-01", dueOn: "2027-12-31" }),
+    ];
+    // Each parent's first child reported on one server, its second on the other, the parents taken in opposite orders.
+    const children = [
+      [await sub(parents[0]), await sub(parents[0])],
+      [await sub(parents[1]), await sub(parents[1])],
+    ];
+    const failed: unknown[] = [];
+    const server = () => new ReportIntake(t.database.db, { roundsAtOnce: 2, onRoundFailed: (e) => failed.push(e) });
+    const [one, two] = [server(), server()];
+    const report = (percent: number) => ({
+      kind: "report" as const,
+      narrative: `进度${percent}`,
+      percent,
+      measuredValue: null,
+      attachmentIds: [],
+    });
+    for (let step = 1; step <= 5; step++) {
+      await Promise.all([
+        one.submit(reporterCtx, children[0][0].id, report(10 * step)),
+        one.submit(reporterCtx, children[1][0].id, report(10 * step)),
+        two.submit(reporterCtx, children[1][1].id, report(20 * step)),
+        two.submit(reporterCtx, children[0][1].id, report(20 * step)),
+      ]);
+    }
+    expect(failed).toEqual([]);
+    for (const parent of parents) {
+      const [now] = await db.select().from(tasks).where(eq(tasks.id, parent.id));
+      // The mean of its children's last reports: 50 and 100.
+      expect(now.progress).toBe(75);
+    }
+    for (const child of children.flat()) {
+      const [now] = await db.select().from(tasks).where(eq(tasks.id, child.id));
+      expect(now.pendingReports).toBe(5);
+    }
+  });
+});
