@@ -88,7 +88,10 @@ export function printTable(run: ScaleRun, opts: { connections: number; seconds: 
     const whole = w.missing === 0 && w.duplicated === 0 && w.errors === 0;
     console.log(
       `\nProgress reports written by ${w.clients} clients: ${w.acknowledged.toLocaleString("en")} acknowledged, ${w.perSecond.toFixed(0)}/s, p50 ${ms(w.p50)} p95 ${ms(w.p95)} p99 ${ms(w.p99)} ms; ` +
-        `found once ${w.foundOnce}, missing ${w.missing}, stored twice ${w.duplicated}, errors ${w.errors}, RSS ${run.writeRssMb.toFixed(0)} MB  ` +
+        `found once ${w.foundOnce}, missing ${w.missing}, stored twice ${w.duplicated}, errors ${w.errors}, RSS ${run.writeRssMb.toFixed(0)} MB, ` +
+        `CPU a report: server ${w.serverCpuMsPerReport.toFixed(2)} ms${
+          w.databaseCpuMsPerReport === null ? "" : `, PostgreSQL ${w.databaseCpuMsPerReport.toFixed(2)} ms`
+        }  ` +
         `[target ≥ 1,000/s, none lost or doubled: ${w.perSecond >= 1000 && whole ? "✓" : "✗"}]`,
     );
     for (const f of w.failures) console.log(`      ${f}`);

@@ -3,7 +3,7 @@
  * of them behind nginx, for the suite to load over HTTP, with resident memory sampled while they work.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,37 @@ export interface BenchServer {
   pid: number;
   /** The most resident memory seen since the last call (MB), and resets the mark. */
   peakRss(): number;
+  /** CPU time the server's processes have used so far (ms), user and system. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** User and system CPU time of a process so far (ms), from /proc (0 where there is none). */
+export function cpuMs(pid: number): number {
+  try {
+    // Fields after the command's closing bracket: utime and stime are the 12th and 13th, in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time so far of every process by this name on this machine (ms): the PostgreSQL server's
+ * processes when it runs here. Processes that ended in between are not counted.
+ */
+export function cpuMsByName(name: string): number {
+  let sum = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) sum += cpuMs(Number(entry));
+    } catch {
+      // ended while looked at
+    }
+  }
+  return sum;
 }
 
 export function rssMb(pid: number): number {
@@ -71,6 +101,7 @@ export async function startServer(opts: {
       peak = rssMb(pid);
       return p;
     },
+    cpuMs: () => cpuMs(pid),
     async stop() {
       clearInterval(sampler);
       child.kill("SIGTERM");
@@ -151,6 +182,7 @@ http {
     base,
     pid: servers[0].pid,
     peakRss: () => Math.max(...servers.map((s) => s.peakRss())),
+    cpuMs: () => servers.reduce((sum, s) => sum + s.cpuMs(), 0),
     async stop() {
       proxy.kill("SIGQUIT");
       await exited;

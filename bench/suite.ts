@@ -24,7 +24,7 @@ import { asSession, type Endpoint, endpoints, type Session } from "./endpoints.j
 import { ensureEvaluationScheme } from "./evaluation-scheme.js";
 import { type LoadResult, load } from "./load.js";
 import { checkAgainst, printGrowth, printTable, type Row, type ScaleRun } from "./report.js";
-import { signIn, startCluster, startServer } from "./server.js";
+import { cpuMsByName, signIn, startCluster, startServer } from "./server.js";
 import { writeLoad } from "./writes.js";
 
 const arg = (name: string, fallback: string) => {
@@ -92,7 +92,15 @@ async function runScale(scale: number, port: number): Promise<ScaleRun> {
     }
     for (const e of list) rows.push(await measure(e, sessions, server.base, app, recorder, data.url, server.peakRss));
     const writes = wanted("writes")
-      ? await writeLoad(db, server.base, DEMO_PASSWORD, { clients: WRITERS, seconds: SECONDS })
+      ? await writeLoad(db, server.base, DEMO_PASSWORD, {
+          clients: WRITERS,
+          seconds: SECONDS,
+          serverCpuMs: server.cpuMs,
+          // PostgreSQL's share only when it runs on this machine.
+          databaseCpuMs: ["127.0.0.1", "localhost", "[::1]"].includes(new URL(data.url).hostname)
+            ? () => cpuMsByName("postgres")
+            : null,
+        })
       : null;
     const counts = (
       await db.query<Record<string, string>>(

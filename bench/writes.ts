@@ -13,6 +13,10 @@ export interface WriteResult {
   errors: number;
   failures: string[];
   perSecond: number;
+  /** The servers' CPU time over the load for each acknowledged report (ms): the application's cost of a write. */
+  serverCpuMsPerReport: number;
+  /** PostgreSQL's CPU time for each acknowledged report (ms), when it runs on this machine (else null). */
+  databaseCpuMsPerReport: number | null;
   p50: number;
   p95: number;
   p99: number;
@@ -27,7 +31,7 @@ export async function writeLoad(
   db: pg.Client,
   base: string,
   password: string,
-  opts: { clients: number; seconds: number },
+  opts: { clients: number; seconds: number; serverCpuMs: () => number; databaseCpuMs: (() => number) | null },
 ): Promise<WriteResult> {
   // Reporters whose unit leads running work, each with the tasks it may report on.
   const { rows } = await db.query<{ username: string; tasks: string[] }>(
@@ -43,6 +47,8 @@ export async function writeLoad(
   for (let i = 0; i < rows.length; i += 10)
     sessions.push(...(await Promise.all(rows.slice(i, i + 10).map((r) => signIn(base, r.username, password)))));
   const mark = `bench-write-${Date.now().toString(36)}`;
+  const cpuBefore = opts.serverCpuMs();
+  const databaseBefore = opts.databaseCpuMs?.() ?? 0;
   const result = await load({
     base,
     connections: opts.clients,
@@ -58,6 +64,8 @@ export async function writeLoad(
       };
     },
   });
+  const serverCpu = opts.serverCpuMs() - cpuBefore;
+  const databaseCpu = opts.databaseCpuMs ? opts.databaseCpuMs() - databaseBefore : null;
   const acknowledged = result.bodies.map((b) => (JSON.parse(b) as { id: string }).id);
   const counts = await db.query<{ id: string; n: string }>(
     "select id, count(*) as n from progress_reports where id = any($1::uuid[]) group by id",
@@ -79,6 +87,8 @@ export async function writeLoad(
     errors: result.errors,
     failures: result.failures,
     perSecond: result.perSecond,
+    serverCpuMsPerReport: acknowledged.length ? serverCpu / acknowledged.length : 0,
+    databaseCpuMsPerReport: databaseCpu !== null && acknowledged.length ? databaseCpu / acknowledged.length : null,
     p50: result.p50,
     p95: result.p95,
     p99: result.p99,
