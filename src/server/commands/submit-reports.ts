@@ -172,7 +172,7 @@ export async function submitReports(tx: Queryable, submissions: ReportSubmission
     undefined,
     new Set(reports.map((a) => `${a.task.id}|${a.period}`)),
   );
-  for (const { task } of reports) if (task.parentId) await rollUpAncestors(tx, task.path);
+  for (const { task } of reports) if (task.parentId) await rollUpAncestors(tx, task.path, { locked: true });
   await writeAuditsOf(
     tx,
     accepted.map(({ ctx, input, reportId }) => ({

@@ -115,9 +115,16 @@ export async function refreshLights(
   return changes.length;
 }
 
-/** After a task's progress changed: each ancestor's progress becomes the weighted mean of its children's, bottom up. */
-export async function rollUpAncestors(tx: Queryable, path: string): Promise<void> {
+/**
+ * After a task's progress changed: each ancestor's progress becomes the weighted mean of its
+ * children's, bottom up. The ancestors are locked first, in the order of their ids: a sibling
+ * changed at the same time is then read as committed, not as it stood before (unless the caller
+ * locked them already, as a round of reports does).
+ */
+export async function rollUpAncestors(tx: Queryable, path: string, opts: { locked?: boolean } = {}): Promise<void> {
   const ancestors = path.split("/").filter(Boolean).slice(0, -1).reverse();
+  if (!ancestors.length) return;
+  if (!opts.locked) await tx.execute(sql`select id from ${tasks} where ${oneOf(tasks.id, ancestors)} order by id for update`);
   for (const id of ancestors) {
     const children = await tx
       .select({ progress: tasks.progress, weight: tasks.weight, state: tasks.state })
