@@ -21,6 +21,8 @@ export interface Endpoint {
   write?: boolean;
   /** Read endpoints carry the p95 and application-layer targets; jobs (writes that compute) their own. */
   kind: "read" | "job";
+  /** What one request produces, where that grows with the scale (the counties an evaluation ranks): growth is judged per item. */
+  output?: { items: number; of: string; per: string };
 }
 
 type Rows = { rows: Record<string, string>[] };
@@ -152,12 +154,14 @@ export async function endpoints(db: pg.Client, today: string, evaluationSchemeId
       ],
     },
   ];
-  if (evaluationSchemeId)
+  if (evaluationSchemeId) {
+    const [peers] = await one("select count(*) as n from evaluation_peers where scheme_id = $1", [evaluationSchemeId]);
     list.push({
-      name: "evaluation compute, 100 counties × 20 criteria",
+      name: "evaluation compute, every county × 20 criteria",
       persona: "province-coordinator",
       kind: "job",
       write: true,
+      output: { items: Number(peers.n), of: "counties", per: "county" },
       requests: [
         {
           method: "POST",
@@ -166,5 +170,6 @@ export async function endpoints(db: pg.Client, today: string, evaluationSchemeId
         },
       ],
     });
+  }
   return list;
 }

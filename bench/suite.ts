@@ -149,7 +149,7 @@ async function measure(
       }),
     );
   const sql: SqlTiming = await replay(url, recorded, { connections, seconds: Math.min(SECONDS, 5), write: Boolean(e.write) });
-  return { name: e.name, kind: e.kind, http, sql, rssMb };
+  return { name: e.name, kind: e.kind, http, sql, rssMb, output: e.output };
 }
 
 const runs: ScaleRun[] = [];
