@@ -11,6 +11,7 @@ import { todayIso } from "../clock.js";
 import type { RequestContext } from "../context.js";
 import { badRequest } from "../errors.js";
 import { lightSettings } from "../queries/settings.js";
+import { lockTaskTrees } from "../queries/tasks.js";
 
 type TaskEvent = {
   kind: string;
@@ -124,7 +125,7 @@ export async function refreshLights(
 export async function rollUpAncestors(tx: Queryable, path: string, opts: { locked?: boolean } = {}): Promise<void> {
   const ancestors = path.split("/").filter(Boolean).slice(0, -1).reverse();
   if (!ancestors.length) return;
-  if (!opts.locked) await tx.execute(sql`select id from ${tasks} where ${oneOf(tasks.id, ancestors)} order by id for update`);
+  if (!opts.locked) await lockTaskTrees(tx, [path.split("/").filter(Boolean).at(-1) as string]);
   for (const id of ancestors) {
     const children = await tx
       .select({ progress: tasks.progress, weight: tasks.weight, state: tasks.state })

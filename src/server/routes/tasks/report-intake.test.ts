@@ -130,11 +130,7 @@ describe("reports arriving together", () => {
 describe("rounds written at once", () => {
   it("two servers' rounds on sub-tasks of the same parents land whole, in either order, and roll up to what every report says", async () => {
     const db = t.database.db;
-    const [office] = await db
-      .execute(sql`select owner_unit_id as id from tasks where id = ${running[0].id}`)
-      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
-    const ownerUnitId = office.id;
-    const leadUnitId = running[0].leadUnitId;
+    const { ownerUnitId, leadUnitId } = running[0];
     const sub = (parent: TaskRow) =>
       buildTask(db, { ownerUnitId, leadUnitId, parent, state: "in_progress", startOn: "2026-01-01", dueOn: "2027-12-31" });
     const parents = [
