@@ -142,9 +142,10 @@ describe.runIf(browserAvailable())("supervision: a task goes overdue, is urged, 
     await boxes.nth(0).click({ timeout: 5000 });
     await boxes.nth(1).click({ timeout: 5000 });
     await office.locator('[data-testid="urge-selected"]').click({ timeout: 5000 });
-    await office
-      .locator('[data-testid="urge-body"]')
-      .fill("Please report what stands in the way by the reply date.", { timeout: 10_000 });
+    const body = office.locator('[data-testid="urge-body"]');
+    await body.fill("Please report what stands in the way by the reply date.", { timeout: 10_000 });
+    // The form holds the text before it is sent (once in CI the request never left, the form not yet taking input).
+    await expect.poll(() => body.inputValue()).toBe("Please report what stands in the way by the reply date.");
     // Wait for the answer itself, so a refused request fails here with its reason rather than as a silent timeout.
     const answered = office.waitForResponse((r) => r.url().endsWith("/api/notices") && r.request().method() === "POST", {
       timeout: 15_000,
